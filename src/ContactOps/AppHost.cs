@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using ContactOps.Components;
+using ContactOps.Platform;
+using ContactOps.Platform.Auth;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Web;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+
+namespace ContactOps;
+
+/// <summary>Builds the one deployable: services, database, pipeline. Shared by the server, the CLI and the tests.</summary>
+public static class AppHost
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static readonly CultureInfo[] Cultures = [new("es-CO"), new("en")];
+
+    public static WebApplicationBuilder CreateBuilder(string[] args, bool forCli)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+
+        if (forCli)
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
+        return builder;
+    }
+
+    public static void ConfigureServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddAppDatabase(DatabaseOptions.From(configuration, environment.ContentRootPath));
+        services.AddAppAuth();
+        services.AddProblemDetails();
+        services.AddValidation();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(AppMetrics.MeterName)
+            .AddPrometheusExporter());
+        services.AddSingleton<AppMetrics>();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddAntiforgery();
+        services.AddHttpContextAccessor();
+        foreach (var module in AppModules.All)
+        {
+            module.AddServices(services);
+        }
+    }
+
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        if (options.MigrateOnStart)
+        {
+            await DatabaseMigrator.MigrateAsync(app.Services);
+        }
+
+        if (options.SeedDemoData)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Modules.Demo.DemoSeeder>().SeedIfEmptyAsync(CancellationToken.None);
+        }
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+            {
+                await TypedResults.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+            }
+        });
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("es-CO");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new UserClaimCultureProvider()];
+        });
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAccessScope();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar");
+        app.MapAuthEndpoints();
+        app.MapCultureEndpoint();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        foreach (var module in AppModules.All)
+        {
+            module.MapEndpoints(api);
+        }
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    public static void AnnounceOnStart(WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var options = app.Services.GetRequiredService<DatabaseOptions>();
+            var urls = string.Join(", ", app.Urls);
+            Console.WriteLine();
+            Console.WriteLine($"ContactOps escuchando en {urls}  (base de datos: {options.Provider})");
+            Console.WriteLine($"API: {urls.Split(',')[0].Trim()}/scalar   Salud: /health/ready");
+            if (options.SeedDemoData)
+            {
+                Console.WriteLine("Usuarios de demostración (contraseña para todos: " + Modules.Demo.DemoSeeder.DemoPassword + "):");
+                foreach (var line in Modules.Demo.DemoSeeder.DemoLoginsSummary())
+                {
+                    Console.WriteLine("  " + line);
+                }
+            }
+
+            Console.WriteLine();
+        });
+    }
+}

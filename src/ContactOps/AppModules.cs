@@ -1,0 +1,21 @@
+using ContactOps.Modules.Customers;
+using ContactOps.Modules.Demo;
+using ContactOps.Modules.Organization;
+using ContactOps.Platform;
+using ContactOps.Platform.Cli;
+
+namespace ContactOps;
+
+/// <summary>The product's modules, in the order their services and endpoints are added.</summary>
+public static class AppModules
+{
+    public static readonly IAppModule[] All =
+    [
+        new PlatformModule(),
+        new OrganizationModule(),
+        new CustomersModule(),
+        new DemoModule(),
+    ];
+
+    public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using ContactOps.Modules.Customers.Features;
+using ContactOps.Platform;
+using ContactOps.Platform.Cli;
+using ContactOps.Platform.Web;
+
+namespace ContactOps.Modules.Customers;
+
+/// <summary>Customers, their accounts, lines and premises; search, the 360° view, imports.</summary>
+public sealed class CustomersModule : IAppModule, ICliModule
+{
+    public IEnumerable<string> TopLevelVerbs => ["import"];
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<SearchCustomers>();
+        services.AddScoped<GetCustomer360>();
+        services.AddScoped<RevealPersonalData>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        var customers = api.MapGroup("/customers").WithTags("Customers");
+        customers.MapGet("/", async ([AsParameters] CustomerSearchRequest request, SearchCustomers handler, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(request, ct)))
+            .WithSummary("Search customers by document, phone (any format), account, line or name")
+            .Produces<Page<CustomerSummary>>();
+        customers.MapGet("/{id:guid}", async (Guid id, GetCustomer360 handler, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(id, ct)))
+            .WithSummary("The customer's 360° view (personal data masked)")
+            .Produces<Customer360>();
+        customers.MapPost("/{id:guid}/reveal", async (Guid id, RevealPersonalData handler, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(id, ct)))
+            .WithSummary("Full document and phones of a customer; the read is logged in the audit trail")
+            .Produces<PersonalData>();
+    }
+
+    public void Register(RootCommand root, CliContext context)
+    {
+        var import = root.Subcommands.FirstOrDefault(c => c.Name == "import");
+        if (import is null)
+        {
+            import = new Command("import", "Importa archivos (CSV o XLSX)");
+            root.Subcommands.Add(import);
+        }
+    }
+}

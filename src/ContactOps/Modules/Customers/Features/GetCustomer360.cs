@@ -1,0 +1,121 @@
+using ContactOps.Modules.Organization;
+using ContactOps.Platform.Audit;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Customers.Features;
+
+public sealed record PhoneView(string Masked, string Kind, bool IsPrimary);
+
+public sealed record AccountView(Guid Id, string AccountNumber, AccountStatus Status, bool InArrears, bool FinalNotice, string? PremiseAddress);
+
+public sealed record LineView(Guid Id, string NumberMasked, LinePlan Plan, LineStatus Status);
+
+public sealed record PremiseView(Guid Id, string Address, string? City, string? BuildingAccount, PremiseStatus Status);
+
+public sealed record HistoryView(DateTimeOffset At, string UserName, string Action, string Entity, string? Changes);
+
+/// <summary>Everything known of one customer, personal data masked.</summary>
+public sealed record Customer360(
+    Guid Id,
+    Guid ClientId,
+    string ClientName,
+    string Country,
+    string FirstNames,
+    string LastNames,
+    string DocumentType,
+    string DocumentMasked,
+    IReadOnlyList<PhoneView> Phones,
+    IReadOnlyList<string> Emails,
+    IReadOnlyList<string> Addresses,
+    IReadOnlyDictionary<string, string>? Attributes,
+    IReadOnlyList<AccountView> Accounts,
+    IReadOnlyList<LineView> Lines,
+    IReadOnlyList<PremiseView> Premises,
+    IReadOnlyList<HistoryView> History,
+    DateTimeOffset CreatedAt);
+
+/// <summary>The customer's 360° view. A customer of a client the caller does not work for does not exist (404).</summary>
+public sealed class GetCustomer360(AppDbContext db)
+{
+    public async Task<Result<Customer360>> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var c = await db.Customers.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Phones).Include(x => x.Addresses)
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return Error.NotFound("customer.not_found", "No se encontró el cliente.");
+        }
+
+        var client = await db.Clients.AsNoTracking().FirstAsync(x => x.Id == c.ClientId, ct);
+        var premises = await db.Premises.AsNoTracking().Where(p => p.CustomerId == id).OrderBy(p => p.Address).ToListAsync(ct);
+        var accounts = await db.HomeAccounts.AsNoTracking().Where(a => a.CustomerId == id).OrderBy(a => a.AccountNumber).ToListAsync(ct);
+        var lines = await db.MobileLines.AsNoTracking().Where(l => l.CustomerId == id).OrderBy(l => l.Number).ToListAsync(ct);
+        var idText = id.ToString();
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Entity == nameof(Customer) && e.EntityId == idText)
+            .OrderByDescending(e => e.Id).Take(50)
+            .Select(e => new HistoryView(e.At, e.UserName, e.Action.ToString(), e.Entity, e.Action == AuditAction.PersonalDataRead ? null : e.Changes))
+            .ToListAsync(ct);
+
+        var document = IdDocument.FromStored(c.DocumentType, c.DocumentNumber, c.DocumentComplement, c.DocumentDepartment, client.Country);
+        var premiseById = premises.ToDictionary(p => p.Id);
+        Dictionary<string, string>? attributes = null;
+        if (!string.IsNullOrEmpty(c.Attributes))
+        {
+            attributes = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(c.Attributes);
+        }
+
+        return new Customer360(
+            c.Id, c.ClientId, client.Name, client.Country.ToString(), c.FirstNames, c.LastNames,
+            c.DocumentType.ToString(), document.Masked,
+            c.Phones.OrderByDescending(p => p.IsPrimary).Select(p => new PhoneView(Mask(p.E164, client.Country), p.Kind.ToString(), p.IsPrimary)).ToList(),
+            c.Emails,
+            c.Addresses.Select(a => string.Join(", ", new[] { a.Line, a.City, a.Department }.Where(s => !string.IsNullOrEmpty(s)))).ToList(),
+            attributes,
+            accounts.Select(a => new AccountView(a.Id, a.AccountNumber, a.Status, a.InArrears, a.FinalNotice, a.PremiseId is { } pid && premiseById.TryGetValue(pid, out var p) ? p.Address : null)).ToList(),
+            lines.Select(l => new LineView(l.Id, Mask(l.Number, client.Country), l.Plan, l.Status)).ToList(),
+            premises.Select(p => new PremiseView(p.Id, p.Address, p.City, p.BuildingAccount, p.Status)).ToList(),
+            history,
+            c.CreatedAt);
+    }
+
+    internal static string Mask(string e164, Platform.Country country)
+    {
+        var parsed = PhoneNumber.Parse(e164, country);
+        return parsed.IsSuccess ? parsed.Value!.Masked : "****";
+    }
+}
+
+public sealed record PersonalData(string Document, IReadOnlyList<string> Phones, IReadOnlyList<string> Lines);
+
+/// <summary>
+/// Shows a customer's full document number and phones. Everyone sees them masked elsewhere, so every such
+/// read is appended to the audit trail (who, when, which customer).
+/// </summary>
+public sealed class RevealPersonalData(AppDbContext db, AuditLog audit)
+{
+    public async Task<Result<PersonalData>> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var c = await db.Customers.AsNoTracking().Include(x => x.Phones).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return Error.NotFound("customer.not_found", "No se encontró el cliente.");
+        }
+
+        var country = await db.Clients.Where(x => x.Id == c.ClientId).Select(x => x.Country).FirstAsync(ct);
+        var lines = await db.MobileLines.AsNoTracking().Where(l => l.CustomerId == id).Select(l => l.Number).ToListAsync(ct);
+        var document = IdDocument.FromStored(c.DocumentType, c.DocumentNumber, c.DocumentComplement, c.DocumentDepartment, country);
+        await audit.AppendAsync(db, c.ClientId, null, nameof(Customer), c.Id.ToString(), AuditAction.PersonalDataRead,
+            new { fields = new[] { "document", "phones", "lines" } }, ct);
+        return new PersonalData(document.ToString(), c.Phones.Select(p => Display(p.E164, country)).ToList(), lines.Select(l => Display(l, country)).ToList());
+    }
+
+    private static string Display(string e164, Platform.Country country)
+    {
+        var parsed = PhoneNumber.Parse(e164, country);
+        return parsed.IsSuccess ? $"{parsed.Value!.Display} ({parsed.Value.E164})" : e164;
+    }
+}

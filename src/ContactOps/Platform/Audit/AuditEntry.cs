@@ -1,0 +1,61 @@
+namespace ContactOps.Platform.Audit;
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+
+    /// <summary>A full ID number or phone was shown to someone who sees it masked elsewhere.</summary>
+    PersonalDataRead,
+
+    /// <summary>A bulk load (import) committed rows outside the change tracker; the entry carries its summary.</summary>
+    Imported,
+
+    SignIn,
+}
+
+/// <summary>
+/// One appended line of the audit trail. There is no update or delete path: the interceptor refuses
+/// them and the database has triggers that abort them.
+/// </summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+    }
+
+    public AuditEntry(DateTimeOffset at, Guid? userId, string userName, Guid? clientId, Guid? operationId, string entity, string entityId, AuditAction action, string? changes)
+    {
+        At = at;
+        UserId = userId;
+        UserName = userName;
+        ClientId = clientId;
+        OperationId = operationId;
+        Entity = entity;
+        EntityId = entityId;
+        Action = action;
+        Changes = changes;
+    }
+
+    public long Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    public string UserName { get; private set; } = "";
+
+    public Guid? ClientId { get; private set; }
+
+    public Guid? OperationId { get; private set; }
+
+    public string Entity { get; private set; } = "";
+
+    public string EntityId { get; private set; } = "";
+
+    public AuditAction Action { get; private set; }
+
+    /// <summary>JSON object: property → [before, after] (or a summary for reads and imports).</summary>
+    public string? Changes { get; private set; }
+}

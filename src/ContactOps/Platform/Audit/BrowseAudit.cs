@@ -1,0 +1,96 @@
+using ContactOps.Platform.Auth;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Tenancy;
+using ContactOps.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Platform.Audit;
+
+public sealed record AuditQuery(
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Entity = null,
+    string? EntityId = null,
+    string? User = null,
+    Guid? OperationId = null,
+    AuditAction? Action = null,
+    int? Page = null,
+    int? PageSize = null);
+
+public sealed record AuditRow(long Id, DateTimeOffset At, string UserName, Guid? ClientId, Guid? OperationId, string Entity, string EntityId, AuditAction Action, string? Changes);
+
+/// <summary>Supervisors, coordinators, managers and admins browse the audit trail of the clients they lead.</summary>
+public sealed class BrowseAudit(AppDbContext db, AccessScope scope)
+{
+    private static readonly Role[] Leaders = [Role.Supervisor, Role.Coordinator, Role.Manager, Role.Admin];
+
+    public async Task<Result<Page<AuditRow>>> HandleAsync(AuditQuery q, CancellationToken ct)
+    {
+        var paging = Paging.From(q.Page, q.PageSize);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error!;
+        }
+
+        if (!scope.HasAnyRole(Leaders))
+        {
+            return Error.Forbidden("audit.forbidden", "Solo supervisores, coordinadores, gerentes y administradores consultan la auditoría.");
+        }
+
+        if (q.From is { } f && q.To is { } t && f > t)
+        {
+            return Error.Validation("audit.range", "La fecha inicial es posterior a la final.", "from");
+        }
+
+        var query = db.AuditEntries.AsNoTracking();
+        if (!scope.SeesAll)
+        {
+            var clients = scope.Memberships.Where(m => Leaders.Contains(m.Role)).Select(m => m.ClientId).Distinct().ToArray();
+            query = query.Where(e => e.ClientId != null && clients.Contains(e.ClientId.Value));
+        }
+
+        if (q.From is { } from)
+        {
+            query = query.Where(e => e.At >= from.ToUniversalTime());
+        }
+
+        if (q.To is { } to)
+        {
+            query = query.Where(e => e.At <= to.ToUniversalTime());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Entity))
+        {
+            query = query.Where(e => e.Entity == q.Entity.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.EntityId))
+        {
+            query = query.Where(e => e.EntityId == q.EntityId.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.User))
+        {
+            var u = q.User.Trim();
+            query = query.Where(e => e.UserName.Contains(u));
+        }
+
+        if (q.OperationId is { } op)
+        {
+            query = query.Where(e => e.OperationId == op);
+        }
+
+        if (q.Action is { } action)
+        {
+            query = query.Where(e => e.Action == action);
+        }
+
+        var p = paging.Value;
+        var total = await query.LongCountAsync(ct);
+        var items = await query.OrderByDescending(e => e.Id).Skip(p.Skip).Take(p.PageSize)
+            .Select(e => new AuditRow(e.Id, e.At, e.UserName, e.ClientId, e.OperationId, e.Entity, e.EntityId, e.Action, e.Changes))
+            .ToListAsync(ct);
+        return new Page<AuditRow>(items, p.Page, p.PageSize, total);
+    }
+}

@@ -1,0 +1,101 @@
+using ContactOps.Modules.Customers;
+using ContactOps.Modules.Organization;
+using ContactOps.Platform.Audit;
+using ContactOps.Platform.Auth;
+using ContactOps.Platform.Imports;
+using ContactOps.Platform.Tenancy;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ContactOps.Platform.Data;
+
+/// <summary>
+/// The one DbContext. Every query of client data is filtered by the caller's <see cref="AccessScope"/>:
+/// records of other clients (or operations) simply do not exist for the caller, so lookups answer 404.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessScope scope)
+    : IdentityUserContext<AppUser, Guid>(options)
+{
+    public AccessScope Scope { get; } = scope;
+
+    // Read by the query filters; EF parameterises them per query, so one model serves every caller.
+    internal bool ScopeSeesAll => Scope.SeesAll;
+
+    internal IReadOnlyList<Guid> ScopeClientIds => Scope.ClientIds;
+
+    internal IReadOnlyList<Guid> ScopeOperationIds => Scope.OperationIds;
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<Operation> Operations => Set<Operation>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Disposition> Dispositions => Set<Disposition>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<CustomerPhone> CustomerPhones => Set<CustomerPhone>();
+
+    public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
+
+    public DbSet<HomeAccount> HomeAccounts => Set<HomeAccount>();
+
+    public DbSet<MobileLine> MobileLines => Set<MobileLine>();
+
+    public DbSet<Premise> Premises => Set<Premise>();
+
+    public DbSet<ColumnMappingRecord> ColumnMappings => Set<ColumnMappingRecord>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // SQLite has no instant type: store UTC ticks so instants order and compare in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Tenancy: one filter per scoped entity.
+        builder.Entity<Client>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.Id));
+        builder.Entity<ClientHoliday>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<Operation>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.Id));
+        builder.Entity<Team>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Disposition>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Membership>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<ApiKey>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<AuditEntry>().HasQueryFilter(e => ScopeSeesAll || (e.ClientId != null && ScopeClientIds.Contains(e.ClientId.Value)));
+        builder.Entity<Customer>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<CustomerPhone>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<CustomerAddress>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<HomeAccount>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<MobileLine>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<Premise>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<ColumnMappingRecord>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<ImportBatch>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+    }
+}
+
+/// <summary>DateTimeOffset ↔ UTC ticks (SQLite only). Values are always UTC; offsets are applied at the edges.</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -1,0 +1,67 @@
+using ContactOps.Platform.Results;
+
+namespace ContactOps.Platform.Web;
+
+/// <summary>Maps expected failures to RFC 9457 ProblemDetails, once, at the API edge.</summary>
+public static class ApiResults
+{
+    public static IResult Problem(Error error)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = error.Code };
+        if (error.Kind == ErrorKind.Validation)
+        {
+            var fields = error.Fields ?? new Dictionary<string, string[]>(StringComparer.Ordinal) { [""] = [error.Message] };
+            return TypedResults.ValidationProblem(fields.ToDictionary(k => k.Key, v => v.Value, StringComparer.Ordinal), detail: error.Message, title: "Datos inválidos", extensions: extensions);
+        }
+
+        return TypedResults.Problem(detail: error.Message, statusCode: status, title: Title(error.Kind), extensions: extensions);
+    }
+
+    public static IResult From<T>(Result<T> result) => result.IsSuccess ? TypedResults.Ok(result.Value) : Problem(result.Error!);
+
+    public static IResult From(Result result) => result.IsSuccess ? TypedResults.NoContent() : Problem(result.Error!);
+
+    private static string Title(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => "No encontrado",
+        ErrorKind.Forbidden => "Prohibido",
+        ErrorKind.Conflict => "Conflicto",
+        _ => "Error",
+    };
+}
+
+/// <summary>One page of a list. Every list endpoint pages: <c>?page=1&amp;pageSize=50</c> (max 500).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total);
+
+public readonly record struct Paging(int Page, int PageSize)
+{
+    public const int MaxPageSize = 500;
+
+    public int Skip => (Page - 1) * PageSize;
+
+    public static Result<Paging> From(int? page, int? pageSize)
+    {
+        var p = page ?? 1;
+        var s = pageSize ?? 50;
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (p < 1)
+        {
+            fields["page"] = ["La página debe ser 1 o mayor."];
+        }
+
+        if (s < 1 || s > MaxPageSize)
+        {
+            fields["pageSize"] = [$"El tamaño de página debe estar entre 1 y {MaxPageSize}."];
+        }
+
+        return fields.Count > 0 ? Error.Validation(fields) : new Paging(p, s);
+    }
+}
