@@ -198,6 +198,31 @@ public sealed class CsvReadingTests : IDisposable
     }
 
     [Fact]
+    public void An_unterminated_quote_on_the_last_line_ends_the_file_cleanly()
+    {
+        var path = temp.WriteText("ultima.csv", "doc,nombre\n1,Ana\n2,\"Luis\n", Tabular.Utf8NoBom);
+
+        using var file = Tabular.Open(path);
+        var rows = Tabular.ReadAll(file.Reader);
+
+        Assert.Equal([2L, 3L], rows.Select(r => r.Line));
+        Assert.Equal([false, true], rows.Select(r => r.Error is not null));
+    }
+
+    [Fact]
+    public void Old_mac_line_endings_count_as_lines()
+    {
+        var path = temp.WriteText("mac.csv", "doc;nombre\r1;Ana\r\r2;\"Luis\rPérez\"\r3;Marta", Tabular.Windows1252);
+
+        using var file = Tabular.Open(path);
+        var rows = Tabular.ReadAll(file.Reader);
+
+        Assert.Equal([2L, 4L, 6L], rows.Select(r => r.Line));
+        Assert.Equal("Luis\rPérez", rows[1].Fields[1]);
+        Assert.Equal("Marta", rows[2].Fields[1]);
+    }
+
+    [Fact]
     public void A_closing_quote_followed_by_text_is_a_row_error_and_reading_continues()
     {
         const string text = "doc,nombre\n1,\"Ana\" María\n2,Luis\n3,\"multi\nlínea\"\n4,fin";

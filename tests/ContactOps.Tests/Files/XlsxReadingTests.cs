@@ -107,6 +107,28 @@ public sealed class XlsxReadingTests : IDisposable
     }
 
     [Fact]
+    public void Progress_follows_the_rows_of_the_sheet()
+    {
+        var path = temp.PathOf("progreso.xlsx");
+        var rows = Enumerable.Range(1, 1999).Select(i => new Dictionary<string, object?> { ["Documento"] = i, ["Nombre"] = "Cliente " + i }).ToList();
+        MiniExcel.SaveAs(path, rows);
+
+        using var file = Tabular.Open(path);
+        var reader = file.Reader;
+        while (reader.Read() && reader.LineNumber < 1000)
+        {
+        }
+
+        Assert.Equal(1000, reader.LineNumber);
+        Assert.Equal(0.5, reader.Progress, precision: 3); // row 1000 of 2000
+        while (reader.Read())
+        {
+        }
+
+        Assert.Equal(1, reader.Progress);
+    }
+
+    [Fact]
     public void A_corrupt_workbook_is_a_validation_error()
     {
         var bytes = File.ReadAllBytes(WriteWorkbook("bueno.xlsx"));

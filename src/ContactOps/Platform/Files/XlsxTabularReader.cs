@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Xml;
 using System.Xml.Linq;
 using ContactOps.Platform.Results;
 using MiniExcelLibs;
@@ -21,18 +22,17 @@ internal sealed class XlsxTabularReader : ITabularReader
     private readonly Stream work;
     private readonly FileStream? temp;
     private readonly IEnumerator<object> rows;
-    private readonly long? sheetCompressedLength;
+    private readonly long? lastRow;
     private readonly bool trim;
     private string[] headers = [];
     private string[] fields = new string[16];
     private int fieldCount;
     private long rowNumber;
-    private long firstRowPosition = -1;
     private bool finished;
     private bool disposed;
 
     private XlsxTabularReader(
-        Stream work, FileStream? temp, IEnumerator<object> rows, string sheetName, IReadOnlyList<string> sheetNames, long? sheetCompressedLength, bool trim)
+        Stream work, FileStream? temp, IEnumerator<object> rows, string sheetName, IReadOnlyList<string> sheetNames, long? lastRow, bool trim)
     {
         this.trim = trim;
         this.work = work;
@@ -40,7 +40,7 @@ internal sealed class XlsxTabularReader : ITabularReader
         this.rows = rows;
         SheetName = sheetName;
         SheetNames = sheetNames;
-        this.sheetCompressedLength = sheetCompressedLength;
+        this.lastRow = lastRow;
     }
 
     public IReadOnlyList<string> Headers => headers;
@@ -72,13 +72,14 @@ internal sealed class XlsxTabularReader : ITabularReader
                 return 1;
             }
 
-            if (disposed || firstRowPosition < 0)
+            if (disposed)
             {
                 return 0;
             }
 
-            var total = sheetCompressedLength ?? (work.Length - firstRowPosition);
-            return total <= 0 ? 0 : Math.Clamp((double)(work.Position - firstRowPosition) / total, 0, 1);
+            return lastRow is { } rows
+                ? Math.Clamp((double)rowNumber / rows, 0, 1)
+                : Math.Clamp((double)work.Position / work.Length, 0, 1);
         }
     }
 
@@ -159,14 +160,14 @@ internal sealed class XlsxTabularReader : ITabularReader
             }
         }
 
-        var compressedLength = SheetCompressedLength(work, sheet.Name);
+        var lastRow = SheetLastRow(work, sheet.Name);
         XlsxTabularReader? reader = null;
         try
         {
             work.Position = 0;
             IEnumerable<object> query = MiniExcel.Query(
                 work, useHeaderRow: false, sheetName: sheet.Name, excelType: ExcelType.XLSX, configuration: configuration);
-            reader = new XlsxTabularReader(work, temp, query.GetEnumerator(), sheet.Name, names, compressedLength, options.TrimFields);
+            reader = new XlsxTabularReader(work, temp, query.GetEnumerator(), sheet.Name, names, lastRow, options.TrimFields);
             if (!reader.NextRow())
             {
                 reader.Dispose();
@@ -267,10 +268,11 @@ internal sealed class XlsxTabularReader : ITabularReader
     }
 
     /// <summary>
-    /// Compressed size of the sheet's part inside the ZIP, so <see cref="Progress"/> can follow the stream
-    /// position while MiniExcel inflates that part. Null when it cannot be found (progress then uses the file length).
+    /// The last row number of the sheet from its <c>&lt;dimension ref="A1:H2001"&gt;</c> (which Excel always
+    /// writes), reading only the start of the sheet's part, so <see cref="Progress"/> can be rows read / rows.
+    /// Null when the sheet has no dimension (progress then follows the stream position).
     /// </summary>
-    private static long? SheetCompressedLength(Stream work, string sheetName)
+    internal static long? SheetLastRow(Stream work, string sheetName)
     {
         try
         {
@@ -287,13 +289,39 @@ internal sealed class XlsxTabularReader : ITabularReader
             var target = rels?.Descendants(pkg + "Relationship")
                 .FirstOrDefault(r => (string?)r.Attribute("Id") == id)?
                 .Attribute("Target")?.Value;
-            if (id is null || target is null)
+            var entry = id is null || target is null
+                ? null
+                : zip.GetEntry(target.StartsWith('/') ? target[1..] : "xl/" + target);
+            if (entry is null)
             {
                 return null;
             }
 
-            var path = target.StartsWith('/') ? target[1..] : "xl/" + target;
-            return zip.GetEntry(path)?.CompressedLength;
+            using var part = entry.Open();
+            using var xml = XmlReader.Create(part, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
+            while (xml.Read())
+            {
+                if (xml.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (xml.LocalName == "sheetData")
+                {
+                    return null;
+                }
+
+                if (xml.LocalName == "dimension" && xml.GetAttribute("ref") is { } reference)
+                {
+                    var last = reference.AsSpan(reference.LastIndexOf(':') + 1); // "A1:H2001" → "H2001"; "A1" → "A1"
+                    var digits = last.IndexOfAnyInRange('0', '9');
+                    return digits >= 0 && long.TryParse(last[digits..], NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0
+                        ? row
+                        : null;
+                }
+            }
+
+            return null;
         }
         catch (Exception)
         {
@@ -335,11 +363,6 @@ internal sealed class XlsxTabularReader : ITabularReader
         while (rows.MoveNext())
         {
             rowNumber++;
-            if (firstRowPosition < 0)
-            {
-                firstRowPosition = work.Position;
-            }
-
             if (!Load((IDictionary<string, object?>)rows.Current))
             {
                 continue; // blank row

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine:
+#  1. installs PostgreSQL 15 and Chromium from Debian's packages when missing (apt-get);
+#  2. starts a throwaway PostgreSQL cluster on a free loopback port (removed afterwards);
+#  3. builds and runs every test project; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+PG_BIN=/usr/lib/postgresql/15/bin
+need=()
+[ -x "$PG_BIN/initdb" ] || need+=(postgresql-15)
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== Installing ${need[*]} (apt-get)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# A free loopback port for the throwaway cluster.
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)
+PGDIR=$(mktemp -d /tmp/contactops-pg.XXXXXX)
+RUNAS=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres:postgres "$PGDIR"
+  RUNAS=(runuser -u postgres --)
+fi
+cleanup() {
+  "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PGDIR"
+}
+trap cleanup EXIT
+
+echo "== Starting a throwaway PostgreSQL on 127.0.0.1:$PORT"
+"${RUNAS[@]}" "$PG_BIN/initdb" -D "$PGDIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+"${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
+  -o "-p $PORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export CONTACTOPS_TEST_PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+
+echo "== Building"
+dotnet build ContactOps.slnx -c Release -nologo -clp:ErrorsOnly
+
+RESULTS="$ROOT/artifacts/test-results"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+status=0
+for proj in tests/*/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "== Testing $name"
+  if ! dotnet test "$proj" -c Release --no-build -nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+      --results-directory "$RESULTS" 2>&1 | tee "$RESULTS/$name.log" | grep -E "^\s*(Failed|Passed!|Failed!|Total tests|error)|\[FAIL\]" ; then
+    :
+  fi
+  if grep -qE "Failed!|\[FAIL\]|error" "$RESULTS/$name.log" || ! grep -q "Passed!" "$RESULTS/$name.log"; then
+    status=1
+  fi
+done
+
+# One plain closing line for the whole suite.
+python3 - "$RESULTS" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+p = f = s = 0
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(trx).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is None: continue
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)); s += int(c.get("notExecuted", 0))
+print(f"{p} passed, {f} failed, {s} skipped")
+PY
+exit $status
