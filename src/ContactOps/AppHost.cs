@@ -39,6 +39,9 @@ public static class AppHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Serve the packages' static assets (MudBlazor) when run from the build output in any environment
+        // (`dotnet run` defaults to Production); a published app has them in wwwroot and this is a no-op.
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
         return builder;
