@@ -57,6 +57,10 @@ for proj in tests/*/*.csproj; do
   fi
 done
 
+# Screenshots taken by the browser tests.
+mkdir -p "$ROOT/artifacts/screenshots"
+find tests -path '*/bin/Release/*/screenshots/*.png' -exec cp {} "$ROOT/artifacts/screenshots/" \; 2>/dev/null || true
+
 # One plain closing line for the whole suite.
 python3 - "$RESULTS" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

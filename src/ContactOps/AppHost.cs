@@ -5,6 +5,7 @@ using ContactOps.Platform;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using OpenTelemetry.Metrics;
@@ -66,6 +67,13 @@ public static class AppHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddAntiforgery();
+        var dataProtection = services.AddDataProtection().SetApplicationName("ContactOps");
+        if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+        {
+            // Several server nodes must share the keys that protect cookies and bearer tokens.
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        }
+
         services.AddHttpContextAccessor();
         foreach (var module in AppModules.All)
         {
