@@ -147,6 +147,34 @@ public class SignInTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task A_deactivated_user_cannot_sign_in_and_their_cookie_stops_validating(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        System.Security.Claims.ClaimsPrincipal principal;
+        await using (var scope = app.SystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync("agent.devices-outbound"))!;
+            principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().ValidateSecurityStampAsync(principal));
+            user.IsActive = false;
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        }
+
+        var login = await PostLoginAsync(NoRedirects(app), "agent.devices-outbound", DemoSeeder.DemoPassword);
+        Assert.StartsWith("/login?error=notallowed", login.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.False(login.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("contactops.auth=", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostTokenAsync(app.CreateClient(), "agent.devices-outbound", DemoSeeder.DemoPassword)).StatusCode);
+
+        await using (var scope = app.SystemScope())
+        {
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().ValidateSecurityStampAsync(principal));
+        }
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task Password_policy_requires_ten_characters_a_digit_an_upper_and_a_lower_case_letter_in_Spanish(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
