@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactOps.Tests.Platform;
 
@@ -69,6 +72,51 @@ public class ApiHygieneTests
 
         var fine = await supervisor.GetAsync(url.Replace("pageSize=0", "pageSize=500", StringComparison.Ordinal).Replace("pageSize=1000", "pageSize=500", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_page_number_too_large_to_skip_is_a_400_not_a_server_error(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var supervisor = await app.ClientForAsync("supervisor.premium-sales");
+        foreach (var url in new[] { "/api/v1/audit?pageSize=500&page=2147483647", "/api/v1/customers?q=maria&pageSize=500&page=2147483647", "/api/v1/audit?pageSize=500&page=4294969" })
+        {
+            var response = await supervisor.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await Demo.JsonAsync(response)).GetProperty("errors").TryGetProperty("page", out _), url);
+        }
+
+        // A large but reachable page ((4294968 - 1) × 500 fits in an int) is simply empty.
+        var far = await supervisor.GetAsync("/api/v1/audit?pageSize=500&page=4294968");
+        Assert.Equal(HttpStatusCode.OK, far.StatusCode);
+        Assert.Empty((await Demo.JsonAsync(far)).GetProperty("items").EnumerateArray());
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_unexpected_failure_on_the_api_is_a_500_problem_details_without_the_exception(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var agent = await app.ClientForAsync("agent.premium-sales");
+        var id = await Demo.CustomerIdAsync(app, Demo.CoDocument);
+        await using (var scope = app.SystemScope())
+        {
+            // Break the database under the running product.
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("ALTER TABLE \"Customers\" RENAME TO \"CustomersGone\"");
+        }
+
+        var response = await agent.GetAsync($"/api/v1/customers/{id}");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("CustomersGone", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.Equal(500, (await Demo.JsonAsync(response)).GetProperty("status").GetInt32());
+        Assert.NotEmpty(app.LoggedErrors); // and it was logged
     }
 
     [Theory]
