@@ -111,6 +111,25 @@ public class CalendarCliTests
         Assert.Equal(ExitCodes.BadInput, badYear.Exit);
         Assert.Contains("año válido", badYear.Err, StringComparison.Ordinal);
 
+        // Parse errors are Spanish too, whatever the machine's locale.
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            var notANumber = await RunAsync(app, "calendar", "due", "--client", "telco-co", "--from", "2026-11-18T16:00:00-05:00", "--business-hours", "abc");
+            Assert.Equal(ExitCodes.BadInput, notANumber.Exit);
+            Assert.Contains("'abc'", notANumber.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("Cannot parse", notANumber.Err, StringComparison.Ordinal);
+            var noFrom = await RunAsync(app, "calendar", "due", "--client", "telco-co", "--business-hours", "4");
+            Assert.Equal(ExitCodes.BadInput, noFrom.Exit);
+            Assert.Contains("Se requiere la opción '--from'", noFrom.Err, StringComparison.Ordinal);
+            Assert.Equal(System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+
         var help = await RunAsync(app, "calendar", "due", "--help");
         Assert.Equal(0, help.Exit);
         Assert.Contains("--business-hours", help.Out, StringComparison.Ordinal);
