@@ -99,6 +99,26 @@ public class IsolationTests
         forged.DefaultRequestHeaders.Add(ApiKeySecrets.HeaderName, key[..^4] + "AAAA");
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync($"/api/v1/customers/{boId}")).StatusCode);
 
+        var malformed = app.CreateClient();
+        malformed.DefaultRequestHeaders.Add(ApiKeySecrets.HeaderName, "no-es-una-clave");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await malformed.GetAsync($"/api/v1/customers/{boId}")).StatusCode);
+
+        // An expired key is refused as well.
+        var (expiredKey, _, expiredHash) = ApiKeySecrets.Generate();
+        await using (var scope = app.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var op = await db.Operations.SingleAsync(o => o.Code == "digital-sales");
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.ApiKeys.Add(new ApiKey(op.ClientId, op.Id, "vencida", ApiKeySecrets.PrefixOf(expiredKey)!, expiredHash, Role.Agent, Guid.Empty, now.AddMinutes(-1)));
+            await db.SaveChangesAsync();
+            Assert.NotNull((await db.ApiKeys.SingleAsync(k => k.Id == keyId)).LastUsedAt);
+        }
+
+        var expired = app.CreateClient();
+        expired.DefaultRequestHeaders.Add(ApiKeySecrets.HeaderName, expiredKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await expired.GetAsync($"/api/v1/customers/{boId}")).StatusCode);
+
         await using (var scope = app.SystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

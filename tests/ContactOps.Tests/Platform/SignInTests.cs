@@ -42,6 +42,9 @@ public class SignInTests
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal("/clientes?x=1", login.Headers.Location?.OriginalString);
         Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("contactops.auth=", StringComparison.Ordinal) && c.Length > "contactops.auth=".Length + 20);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("contactops.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase); // not readable by scripts
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
 
         // The cookie authenticates the API too.
         var signedIn = await client.GetAsync("/api/v1/customers?q=maria");
