@@ -15,6 +15,7 @@ public sealed class PlatformModule : IAppModule, ICliModule
     {
         services.AddScoped<AuditLog>();
         services.AddScoped<BrowseAudit>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

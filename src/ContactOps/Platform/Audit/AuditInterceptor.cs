@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -180,7 +182,7 @@ public sealed class AuditInterceptor(AccessScope scope, TimeProvider time) : Sav
             diff["$" + path] = [entry.State.ToString()];
         }
 
-        return JsonSerializer.Serialize(diff);
+        return JsonSerializer.Serialize(diff, AuditJson.Options);
     }
 
     private static string Key(string? path, string name) => path is null ? name : path + "." + name;
@@ -195,7 +197,7 @@ public sealed class AuditInterceptor(AccessScope scope, TimeProvider time) : Sav
         Guid g => g.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         string s => s,
-        System.Collections.IEnumerable list => JsonSerializer.Serialize(list),
+        System.Collections.IEnumerable list => JsonSerializer.Serialize(list, AuditJson.Options),
         _ => value.ToString(),
     };
 
@@ -212,4 +214,10 @@ public interface IAuditChild
     Guid? AuditClientId { get; }
 
     Guid? AuditOperationId { get; }
+}
+
+/// <summary>Audit JSON keeps accented letters as they are (readable and searchable in the database), not as \u escapes.</summary>
+internal static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 }

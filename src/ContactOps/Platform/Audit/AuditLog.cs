@@ -9,7 +9,7 @@ public sealed class AuditLog(AccessScope scope, TimeProvider time)
 {
     public AuditEntry Entry(Guid? clientId, Guid? operationId, string entity, string entityId, AuditAction action, object? details) =>
         new(time.GetUtcNow(), scope.UserId, scope.UserName, clientId, operationId, entity, entityId, action,
-            details is null ? null : JsonSerializer.Serialize(details));
+            details is null ? null : JsonSerializer.Serialize(details, AuditJson.Options));
 
     public async Task AppendAsync(AppDbContext db, Guid? clientId, Guid? operationId, string entity, string entityId, AuditAction action, object? details, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -71,6 +72,8 @@ public sealed class CliContext(IServiceProvider services)
 
 public static class CliHost
 {
+    private static readonly CultureInfo SpanishUi = CultureInfo.GetCultureInfo("es-CO");
+
     private static readonly string[] HelpWords = ["--help", "-h", "-?", "help", "--version"];
 
     /// <summary>True when the arguments name a verb (or ask for help) rather than starting the server.</summary>
@@ -90,6 +93,10 @@ public static class CliHost
 
     public static async Task<int> RunAsync(IEnumerable<ICliModule> modules, IServiceProvider services, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        // The CLI speaks Spanish like the product, whatever the machine's locale: System.CommandLine's own
+        // messages (parse errors, help headings) follow the UI culture. Formatting culture is left alone.
+        // (Set inside this async method, the change does not leak to the caller.)
+        CultureInfo.CurrentUICulture = SpanishUi;
         var context = new CliContext(services) { Out = output ?? Console.Out, Error = error ?? Console.Error };
         var root = Build(modules, context);
         var parse = root.Parse(args);

@@ -56,6 +56,10 @@ public readonly record struct Paging(int Page, int PageSize)
         {
             fields["page"] = ["La página debe ser 1 o mayor."];
         }
+        else if (s >= 1 && (long)(p - 1) * s > int.MaxValue)
+        {
+            fields["page"] = ["La página está fuera de rango."];
+        }
 
         if (s < 1 || s > MaxPageSize)
         {
