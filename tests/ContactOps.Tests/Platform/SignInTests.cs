@@ -150,6 +150,31 @@ public class SignInTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task A_bearer_token_stops_working_as_soon_as_its_user_is_locked_out_or_deactivated(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var locked = await app.ClientForAsync("agent.premium-sales");
+        var deactivated = await app.ClientForAsync("agent.sales-cell");
+        Assert.Equal(HttpStatusCode.OK, (await locked.GetAsync("/api/v1/customers?q=maria")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await deactivated.GetAsync("/api/v1/customers?q=maria")).StatusCode);
+
+        await using (var scope = app.SystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var a = (await users.FindByNameAsync("agent.premium-sales"))!;
+            Assert.True((await users.SetLockoutEndDateAsync(a, DateTimeOffset.MaxValue)).Succeeded);
+            var b = (await users.FindByNameAsync("agent.sales-cell"))!;
+            b.IsActive = false;
+            Assert.True((await users.UpdateAsync(b)).Succeeded);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await locked.GetAsync("/api/v1/customers?q=maria")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await deactivated.GetAsync("/api/v1/customers?q=maria")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_deactivated_user_cannot_sign_in_and_their_cookie_stops_validating(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

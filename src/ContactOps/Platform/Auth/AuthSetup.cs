@@ -96,11 +96,28 @@ public static class AuthSetup
     }
 
     /// <summary>Sets the request's <see cref="AccessScope"/> from its authenticated principal.</summary>
+    /// <remarks>
+    /// Bearer tokens are self-contained; so that a locked-out, deactivated or re-stamped user (password
+    /// reset, membership change) loses API access at once rather than when the token expires, each
+    /// bearer request re-checks the user's security stamp (one primary-key lookup).
+    /// </remarks>
     public static IApplicationBuilder UseAccessScope(this IApplicationBuilder app) =>
-        app.Use((ctx, next) =>
+        app.Use(async (ctx, next) =>
         {
+            if (ctx.User.Identity?.IsAuthenticated == true
+                && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && !ctx.Request.Headers.ContainsKey(ApiKeySecrets.HeaderName))
+            {
+                var signIn = ctx.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+                var user = await signIn.ValidateSecurityStampAsync(ctx.User);
+                if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+                {
+                    ctx.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+                }
+            }
+
             ctx.RequestServices.GetRequiredService<AccessScope>().SetUser(ctx.User);
-            return next(ctx);
+            await next(ctx);
         });
 
     public sealed record TokenRequest(string UserName, string Password);
