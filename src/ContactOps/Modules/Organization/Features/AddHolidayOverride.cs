@@ -40,6 +40,9 @@ public sealed class AddHolidayOverride(IDbContextFactory<AppDbContext> dbs, Admi
 
         var name = string.IsNullOrWhiteSpace(request.Name) ? "Día hábil" : request.Name.Trim();
         found.Value!.AddHolidayOverride(date!.Value, request.Removal, name);
+
+        // The new row carries its own Guid key: tell EF it is an insert (not an update of an existing row).
+        db.Entry(found.Value.Holidays.Single(h => h.Date == date.Value)).State = EntityState.Added;
         await db.SaveChangesAsync(ct);
         return GetCalendar.View(found.Value);
     }
