@@ -1,3 +1,4 @@
+using ContactOps.Modules.Administration;
 using ContactOps.Modules.Customers;
 using ContactOps.Modules.Demo;
 using ContactOps.Modules.Organization;
@@ -13,6 +14,7 @@ public static class AppModules
     [
         new PlatformModule(),
         new OrganizationModule(),
+        new AdministrationModule(),
         new CustomersModule(),
         new DemoModule(),
     ];

@@ -85,7 +85,7 @@ public sealed class Client : IAuditable, IStamped
 }
 
 /// <summary>A manual addition to, or removal from, the holidays a client's calendar computes by rule.</summary>
-public sealed class ClientHoliday
+public sealed class ClientHoliday : IAuditable
 {
     private ClientHoliday()
     {
@@ -109,4 +109,8 @@ public sealed class ClientHoliday
     public bool IsRemoval { get; private set; }
 
     public string Name { get; private set; } = "";
+
+    Guid? IAuditable.AuditClientId => ClientId;
+
+    Guid? IAuditable.AuditOperationId => null;
 }

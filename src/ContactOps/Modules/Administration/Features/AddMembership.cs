@@ -1,0 +1,52 @@
+using ContactOps.Platform.Auth;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Administration.Features;
+
+public sealed record AddMembershipRequest(string? Operation, string? Role, Guid? TeamId);
+
+/// <summary>Gives a user a role in an operation of a client the caller administers (optionally in a team).</summary>
+public sealed class AddMembership(IDbContextFactory<AppDbContext> dbs, AdminAccess access, AdminUsers users)
+{
+    public async Task<Result<UserRow>> HandleAsync(Guid userId, AddMembershipRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var role = errors.Enum<Role>("role", request.Role, "El rol");
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var op = await access.OperationAsync(db, request.Operation, ct);
+        if (!op.IsSuccess)
+        {
+            return op.Error!;
+        }
+
+        var user = await users.Manager.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Error.NotFound("user.not_found", "No existe el usuario.");
+        }
+
+        var opId = op.Value!.Id;
+        var team = await ChangeMembership.CheckTeamAsync(db, opId, request.TeamId, ct);
+        if (!team.IsSuccess)
+        {
+            return team.Error!;
+        }
+
+        if (await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId && m.OperationId == opId, ct))
+        {
+            return Error.Conflict("membership.duplicate", "El usuario ya pertenece a esa operación; cambie su rol en lugar de agregarlo de nuevo.");
+        }
+
+        db.Memberships.Add(new Membership(userId, op.Value.ClientId, opId, role!.Value, request.TeamId));
+        await db.SaveChangesAsync(ct);
+        await users.Manager.UpdateSecurityStampAsync(user);
+        return await users.RowAsync(db, user, ct);
+    }
+}

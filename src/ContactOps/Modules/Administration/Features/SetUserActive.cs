@@ -1,0 +1,42 @@
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Administration.Features;
+
+public sealed record SetUserActiveRequest(bool? Active);
+
+/// <summary>(De)activates a user. A deactivated user cannot sign in, and their open sessions end at the next security-stamp check.</summary>
+public sealed class SetUserActive(IDbContextFactory<AppDbContext> dbs, AdminAccess access, AdminUsers users)
+{
+    public async Task<Result<UserRow>> HandleAsync(Guid userId, SetUserActiveRequest request, CancellationToken ct)
+    {
+        if (request.Active is not { } active)
+        {
+            return Error.Validation("active.required", "Indique si el usuario queda activo (true/false).", "active");
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var found = await users.ManageableAsync(db, userId, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var user = found.Value!;
+        if (!active && access.Scope.UserId == user.Id)
+        {
+            return Error.Validation("user.self", "No puede desactivar su propio usuario.", "active");
+        }
+
+        user.IsActive = active;
+        var updated = await users.Manager.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return AdminUsers.FromIdentity(updated);
+        }
+
+        await users.Manager.UpdateSecurityStampAsync(user);
+        return await users.RowAsync(db, user, ct);
+    }
+}

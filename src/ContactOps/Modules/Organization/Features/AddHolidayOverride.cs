@@ -1,0 +1,61 @@
+using System.Globalization;
+using ContactOps.Modules.Administration;
+using ContactOps.Platform.Calendar;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Organization.Features;
+
+/// <summary>Date as yyyy-MM-dd; <c>Removal</c> true removes a rule holiday, false adds a holiday.</summary>
+public sealed record HolidayOverrideRequest(string? Date, bool Removal, string? Name);
+
+/// <summary>Adds a manual holiday to a client's calendar (or removes one computed by rule).</summary>
+public sealed class AddHolidayOverride(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
+{
+    public async Task<Result<CalendarView>> HandleAsync(string? clientCode, HolidayOverrideRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var date = ParseDate(request.Date, errors);
+        if (!request.Removal)
+        {
+            errors.Require("name", request.Name, 120, "El nombre del festivo");
+        }
+        else if (request.Name?.Trim().Length > 120)
+        {
+            errors.Add("name", "El nombre admite máximo 120 caracteres.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var found = await access.ClientAsync(db, clientCode, ct, withHolidays: true);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var name = string.IsNullOrWhiteSpace(request.Name) ? "Día hábil" : request.Name.Trim();
+        found.Value!.AddHolidayOverride(date!.Value, request.Removal, name);
+
+        // The new row carries its own Guid key: tell EF it is an insert (not an update of an existing row).
+        db.Entry(found.Value.Holidays.Single(h => h.Date == date.Value)).State = EntityState.Added;
+        await db.SaveChangesAsync(ct);
+        return GetCalendar.View(found.Value);
+    }
+
+    internal static DateOnly? ParseDate(string? text, FieldErrors errors)
+    {
+        if (!DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            || d.Year < HolidayRules.MinYear || d.Year > HolidayRules.MaxYear)
+        {
+            errors.Add("date", "La fecha debe tener el formato AAAA-MM-DD (p. ej. 2026-12-24).");
+            return null;
+        }
+
+        return d;
+    }
+}

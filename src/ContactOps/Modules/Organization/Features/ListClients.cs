@@ -1,0 +1,41 @@
+using ContactOps.Modules.Administration;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Organization.Features;
+
+public sealed record ClientRow(Guid Id, string Code, string Name, string Country, string TimeZone, string Currency, string OpeningHours, bool IsActive);
+
+/// <summary>The clients the caller administers (every client for a platform admin).</summary>
+public sealed class ListClients(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
+{
+    public async Task<Result<Page<ClientRow>>> HandleAsync(int? page, int? pageSize, CancellationToken ct)
+    {
+        if (!access.IsAnyAdmin)
+        {
+            return AdminAccess.NotAdmin;
+        }
+
+        var paging = Paging.From(page, pageSize);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error!;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.Clients.AsNoTracking();
+        if (!access.IsPlatformAdmin)
+        {
+            var ids = access.AdministeredClientIds;
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+
+        var total = await query.LongCountAsync(ct);
+        var items = await query.OrderBy(c => c.Code).Skip(paging.Value.Skip).Take(paging.Value.PageSize)
+            .Select(c => new ClientRow(c.Id, c.Code, c.Name, c.Country.ToString(), c.TimeZoneId, c.Currency, c.OpeningHours, c.IsActive))
+            .ToListAsync(ct);
+        return new Page<ClientRow>(items, paging.Value.Page, paging.Value.PageSize, total);
+    }
+}

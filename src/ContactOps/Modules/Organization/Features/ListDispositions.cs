@@ -1,0 +1,63 @@
+using ContactOps.Modules.Administration;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Organization.Features;
+
+public sealed record DispositionRow(Guid Id, string Operation, string Code, string Name, IReadOnlyList<string> Flags, int SortOrder, bool IsActive)
+{
+    internal static DispositionRow From(Disposition d, string operationCode) =>
+        new(d.Id, operationCode, d.Code, d.Name, DispositionFlagNames.Of(d.Flags), d.SortOrder, d.IsActive);
+}
+
+public static class DispositionFlagNames
+{
+    public static IReadOnlyList<string> Of(DispositionFlags flags) =>
+        Enum.GetValues<DispositionFlags>().Where(f => f != DispositionFlags.None && flags.HasFlag(f)).Select(f => f.ToString()).ToList();
+
+    /// <summary>Parses flag names (case-insensitive); unknown names are reported in <paramref name="errors"/>.</summary>
+    public static DispositionFlags Parse(IEnumerable<string>? names, FieldErrors errors)
+    {
+        var flags = DispositionFlags.None;
+        foreach (var n in names ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(n) || n.Trim().All(char.IsDigit) || !Enum.TryParse<DispositionFlags>(n.Trim(), true, out var f) || !Enum.IsDefined(f))
+            {
+                errors.Add("flags", $"Marca desconocida '{n}'. Valores: {string.Join(", ", Enum.GetNames<DispositionFlags>().Where(x => x != "None"))}.");
+                continue;
+            }
+
+            flags |= f;
+        }
+
+        return flags;
+    }
+}
+
+/// <summary>The disposition catalog (tipificaciones) of an operation the caller administers.</summary>
+public sealed class ListDispositions(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
+{
+    public async Task<Result<Page<DispositionRow>>> HandleAsync(string? operationCode, int? page, int? pageSize, CancellationToken ct)
+    {
+        var paging = Paging.From(page, pageSize);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error!;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var op = await access.OperationAsync(db, operationCode, ct);
+        if (!op.IsSuccess)
+        {
+            return op.Error!;
+        }
+
+        var opId = op.Value!.Id;
+        var query = db.Dispositions.IgnoreQueryFilters().AsNoTracking().Where(d => d.OperationId == opId);
+        var total = await query.LongCountAsync(ct);
+        var items = await query.OrderBy(d => d.SortOrder).ThenBy(d => d.Code).Skip(paging.Value.Skip).Take(paging.Value.PageSize).ToListAsync(ct);
+        return new Page<DispositionRow>(items.Select(d => DispositionRow.From(d, op.Value.Code)).ToList(), paging.Value.Page, paging.Value.PageSize, total);
+    }
+}

@@ -1,0 +1,59 @@
+using ContactOps.Modules.Administration;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Organization.Features;
+
+public sealed record KpiTargetRow(string Kpi, decimal Target);
+
+public sealed record OperationRow(Guid Id, string Client, string Code, string Name, string Kind, string? DefaultAreaCode, int FcrWindowDays, bool IsActive, IReadOnlyList<KpiTargetRow> KpiTargets);
+
+/// <summary>The operations of the clients the caller administers (optionally of one client).</summary>
+public sealed class ListOperations(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
+{
+    public async Task<Result<Page<OperationRow>>> HandleAsync(string? clientCode, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (!access.IsAnyAdmin)
+        {
+            return AdminAccess.NotAdmin;
+        }
+
+        var paging = Paging.From(page, pageSize);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error!;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var query = db.Operations.IgnoreQueryFilters().AsNoTracking();
+        if (!access.IsPlatformAdmin)
+        {
+            var ids = access.AdministeredClientIds;
+            query = query.Where(o => ids.Contains(o.ClientId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(clientCode))
+        {
+            var client = await access.ClientAsync(db, clientCode, ct);
+            if (!client.IsSuccess)
+            {
+                return client.Error!;
+            }
+
+            var clientId = client.Value!.Id;
+            query = query.Where(o => o.ClientId == clientId);
+        }
+
+        var total = await query.LongCountAsync(ct);
+        var ops = await query.OrderBy(o => o.Code).Skip(paging.Value.Skip).Take(paging.Value.PageSize).ToListAsync(ct);
+        var clientIds = ops.Select(o => o.ClientId).Distinct().ToList();
+        var codes = await db.Clients.IgnoreQueryFilters().Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        return new Page<OperationRow>(ops.Select(o => Row(o, codes[o.ClientId])).ToList(), paging.Value.Page, paging.Value.PageSize, total);
+    }
+
+    internal static OperationRow Row(Operation o, string clientCode) =>
+        new(o.Id, clientCode, o.Code, o.Name, o.Kind.ToString(), o.DefaultAreaCode, o.FcrWindowDays, o.IsActive,
+            o.KpiTargets.OrderBy(k => k.Kpi, StringComparer.Ordinal).Select(k => new KpiTargetRow(k.Kpi, k.Target)).ToList());
+}

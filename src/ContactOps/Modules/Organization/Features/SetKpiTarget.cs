@@ -1,0 +1,45 @@
+using ContactOps.Modules.Administration;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Organization.Features;
+
+/// <summary>Target as a fraction (0.7 = 70%), between 0 and 1000 (ratios like average handle time in minutes also fit).</summary>
+public sealed record SetKpiTargetRequest(decimal? Target);
+
+/// <summary>Sets one KPI goal of an operation (e.g. effectiveness = 0.02).</summary>
+public sealed class SetKpiTarget(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
+{
+    public async Task<Result<OperationRow>> HandleAsync(string? operationCode, string? kpi, SetKpiTargetRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var name = kpi?.Trim() ?? "";
+        if (!AdminPatterns.Code().IsMatch(name))
+        {
+            errors.Add("kpi", "El indicador debe ser un nombre en minúsculas, dígitos y guiones (p. ej. effectiveness).");
+        }
+
+        if (request.Target is not { } target || target < 0 || target > 1000)
+        {
+            errors.Add("target", "La meta debe ser un número entre 0 y 1000.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var found = await access.OperationAsync(db, operationCode, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        found.Value!.SetKpiTarget(name, request.Target!.Value);
+        await db.SaveChangesAsync(ct);
+        var clientCode = await db.Clients.IgnoreQueryFilters().Where(c => c.Id == found.Value.ClientId).Select(c => c.Code).FirstAsync(ct);
+        return ListOperations.Row(found.Value, clientCode);
+    }
+}

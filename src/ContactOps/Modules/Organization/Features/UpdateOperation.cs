@@ -1,0 +1,53 @@
+using ContactOps.Modules.Administration;
+using ContactOps.Platform;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Organization.Features;
+
+public sealed record UpdateOperationRequest(string? Name, string? Kind, string? DefaultAreaCode, int? FcrWindowDays, bool? Active);
+
+/// <summary>Changes an operation's name, kind, Bolivian default area code (2, 3 or 4), FCR window (1–90 days) and state.</summary>
+public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
+{
+    public async Task<Result<OperationRow>> HandleAsync(string? code, UpdateOperationRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        errors.Require("name", request.Name, 200, "El nombre");
+        var kind = errors.Enum<OperationKind>("kind", request.Kind, "El tipo de operación");
+        if (request.FcrWindowDays is not (>= 1 and <= 90))
+        {
+            errors.Add("fcrWindowDays", "La ventana de FCR debe estar entre 1 y 90 días.");
+        }
+
+        var area = string.IsNullOrWhiteSpace(request.DefaultAreaCode) ? null : request.DefaultAreaCode.Trim();
+        if (area is not (null or "2" or "3" or "4"))
+        {
+            errors.Add("defaultAreaCode", "El código de área por defecto debe ser 2, 3 o 4 (Bolivia) o quedar vacío.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var found = await access.OperationAsync(db, code, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var op = found.Value!;
+        var client = await db.Clients.IgnoreQueryFilters().AsNoTracking().FirstAsync(c => c.Id == op.ClientId, ct);
+        if (area is not null && client.Country != Country.BO)
+        {
+            return Error.Validation("defaultAreaCode.not_bolivia", "El código de área por defecto solo aplica a operaciones de clientes de Bolivia.", "defaultAreaCode");
+        }
+
+        op.Update(request.Name!.Trim(), kind!.Value, area, request.FcrWindowDays!.Value, request.Active ?? op.IsActive);
+        await db.SaveChangesAsync(ct);
+        return ListOperations.Row(op, client.Code);
+    }
+}
