@@ -206,7 +206,7 @@ public class AdminApiTests
 
         await using var scope = app.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var audit = await db.AuditEntries.Where(e => e.Entity == "Membership" && e.EntityId == membershipId.ToString() && e.Action == Platform.Audit.AuditAction.Updated).ToListAsync();
+        var audit = await db.AuditEntries.Where(e => e.Entity == "Membership" && e.EntityId == membershipId.ToString() && e.Action == global::ContactOps.Platform.Audit.AuditAction.Updated).ToListAsync();
         var entry = Assert.Single(audit);
         Assert.Contains("BackOffice", entry.Changes, StringComparison.Ordinal);
         Assert.Contains("Agent", entry.Changes, StringComparison.Ordinal);

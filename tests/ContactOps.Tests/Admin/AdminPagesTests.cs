@@ -63,9 +63,9 @@ public partial class AdminPagesTests
         var used = Directory.GetFiles(Path.Combine(src, "Components", "Pages", "Admin"), "*.razor")
             .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups.Values.Skip(1).First(g => g.Success).Value))
             .Concat(Enum.GetNames<Modules.Organization.OperationKind>().Select(k => "Kind_" + k))
-            .Concat(Enum.GetNames<Platform.Auth.Role>().Select(k => "Role_" + k))
+            .Concat(Enum.GetNames<global::ContactOps.Platform.Auth.Role>().Select(k => "Role_" + k))
             .Concat(Enum.GetNames<Modules.Organization.DispositionFlags>().Where(f => f != "None").Select(k => "Flag_" + k))
-            .Concat(Enum.GetNames<Platform.Calendar.HolidaySource>().Select(k => "Source_" + k))
+            .Concat(Enum.GetNames<global::ContactOps.Platform.Calendar.HolidaySource>().Select(k => "Source_" + k))
             .ToHashSet(StringComparer.Ordinal);
         Assert.Empty(used.Except(es));
     }

@@ -97,9 +97,3 @@ public sealed class AdminUsers(AdminAccess access, UserManager<AppUser> users, T
         return errors.ToError();
     }
 }
-
-/// <summary>Deactivated users cannot sign in: Identity's account confirmation is "the account is active".</summary>
-public sealed class ActiveUserConfirmation : IUserConfirmation<AppUser>
-{
-    public Task<bool> IsConfirmedAsync(UserManager<AppUser> manager, AppUser user) => Task.FromResult(user.IsActive);
-}

@@ -26,9 +26,7 @@ public sealed class AdministrationModule : IAppModule
         services.AddScoped<CreateApiKey>();
         services.AddScoped<RevokeApiKey>();
 
-        // A deactivated user cannot sign in: Identity asks IUserConfirmation before every password sign-in.
-        services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
-        services.Configure<IdentityOptions>(o => o.SignIn.RequireConfirmedAccount = true);
+        // Deactivated users are refused by AppSignInManager (Platform/Auth), for cookies and bearer tokens alike.
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
