@@ -62,6 +62,7 @@ public static class AppHost
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<Components.Shared.CurrentOperation>();
         services.AddAntiforgery();
         services.AddHttpContextAccessor();
         foreach (var module in AppModules.All)
