@@ -93,6 +93,9 @@ public static class AppHost
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // Pages: an unknown address (or another error status without a body) renders the not-found page. Registered
+        // before the API handler below, which answers /api with ProblemDetails first (so this one then leaves it alone).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;
