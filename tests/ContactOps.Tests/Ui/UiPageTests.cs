@@ -107,7 +107,9 @@ public partial class UiPageTests
 
         var html = await PageAsync(client, $"/customers/{id}");
         Assert.Matches($"id=\"customer-name\"[^>]*>{Regex.Escape(FirstCoCustomer)}<", html);
-        Assert.DoesNotContain("1020304050", html);
+        Assert.DoesNotContain("1020304050", html); // not in the header, nor in the history's change lists
+        Assert.DoesNotContain("3001234567", html);
+        Assert.Contains("id=\"card-history\"", html);
         Assert.Contains("Mostrar datos completos", html);
         Assert.Contains("Cuentas hogar", html);
         Assert.Contains("Líneas móviles", html);
@@ -165,6 +167,14 @@ public partial class UiPageTests
         Assert.True(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) > 0, "the seeded clients were audited when created");
         Assert.Contains("Creación", admin); // the action in Spanish
         Assert.Contains("→", admin); // changes shown as before → after
+
+        // The audit of a customer lists its fields, with the document and phones masked.
+        var search = await PageAsync(await SignInAsync(app, "admin"), "/customers?q=1020304050");
+        var id = Regex.Match(Assert.Single(CustomerRows(search)), "data-id=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var customerAudit = await PageAsync(await SignInAsync(app, "admin"), $"/audit?entity=Customer&entityId={id}");
+        Assert.Contains("DocumentNumber", customerAudit);
+        Assert.Contains("******4050", customerAudit);
+        Assert.DoesNotContain("1020304050", customerAudit);
         Assert.Empty(app.LoggedErrors);
     }
 
