@@ -39,6 +39,13 @@ public static class AppHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        if (!forCli)
+        {
+            // Package assets (MudBlazor's CSS/JS under _content/) are served from the build output in every
+            // environment, not only Development (a no-op for published output, where they sit in wwwroot).
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
         return builder;
