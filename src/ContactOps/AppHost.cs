@@ -40,9 +40,13 @@ public static class AppHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // Serve the packages' static assets (MudBlazor) when run from the build output in any environment
-        // (`dotnet run` defaults to Production); a published app has them in wwwroot and this is a no-op.
-        builder.WebHost.UseStaticWebAssets();
+        if (!forCli)
+        {
+            // Package assets (MudBlazor's CSS/JS under _content/) are served from the build output in every
+            // environment, not only Development (a no-op for published output, where they sit in wwwroot).
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
         return builder;
@@ -66,6 +70,7 @@ public static class AppHost
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<Components.Shared.CurrentOperation>();
         services.AddAntiforgery();
         var dataProtection = services.AddDataProtection().SetApplicationName("ContactOps");
         if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
@@ -103,6 +108,9 @@ public static class AppHost
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        // Pages: an unknown address (or another error status without a body) renders the not-found page. Registered
+        // before the API handler below, which answers /api with ProblemDetails first (so this one then leaves it alone).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;

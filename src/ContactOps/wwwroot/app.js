@@ -1,0 +1,23 @@
+// ContactOps UI helpers: the operation cookie and the global keyboard shortcut to customer search.
+window.contactOps = {
+    setCookie: function (name, value) {
+        document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=31536000; samesite=lax";
+    },
+    focus: function (selector) {
+        var el = document.querySelector(selector);
+        if (el) { el.focus(); if (el.select) { el.select(); } }
+    }
+};
+
+// Alt+B anywhere, or "/" outside a text field, focuses customer search (opening the page if needed).
+document.addEventListener("keydown", function (e) {
+    var tag = (e.target && e.target.tagName) || "";
+    var typing = tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (e.target && e.target.isContentEditable);
+    var altB = e.altKey && !e.ctrlKey && !e.metaKey && (e.key === "b" || e.key === "B" || e.code === "KeyB");
+    var slash = e.key === "/" && !typing && !e.altKey && !e.ctrlKey && !e.metaKey;
+    if (!altB && !slash) { return; }
+    e.preventDefault();
+    var box = document.getElementById("customer-search");
+    if (box) { box.focus(); box.select && box.select(); return; }
+    if (window.Blazor && window.Blazor.navigateTo) { window.Blazor.navigateTo("/customers"); } else { window.location.href = "/customers"; }
+});
