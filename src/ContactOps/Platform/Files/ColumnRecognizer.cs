@@ -24,6 +24,8 @@ namespace ContactOps.Platform.Files;
 /// </remarks>
 public static class ColumnRecognizer
 {
+    private static readonly char[] Digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
     /// <param name="headers">The file's headers (<see cref="ITabularReader.Headers"/>).</param>
     /// <param name="fieldAliases">Field name → accepted header texts (compared normalised).</param>
     /// <param name="savedMapping">Field name → header text saved for this operation and file kind.</param>
@@ -86,7 +88,7 @@ public static class ColumnRecognizer
 
             if (!aliasToField.TryGetValue(keys[i], out var field))
             {
-                var stem = keys[i].TrimEnd("0123456789".ToCharArray());
+                var stem = keys[i].TrimEnd(Digits);
                 if (stem.Length == keys[i].Length || !aliasToField.TryGetValue(stem, out field) || !multi.Contains(field))
                 {
                     continue;

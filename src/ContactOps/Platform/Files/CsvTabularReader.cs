@@ -113,7 +113,7 @@ internal sealed class CsvTabularReader : ITabularReader
             (encoding, bom) = TextEncodingDetector.Detect(head, isWholeFile);
         }
 
-        if (encoding.GetMaxByteCount(1) <= 6 && !IsUtf16(encoding) && head.Contains((byte)0))
+        if (!IsUtf16(encoding) && head.Contains((byte)0))
         {
             return Error.Validation(
                 TabularFileErrors.NotText,

@@ -52,7 +52,10 @@ public interface ITabularReader : IDisposable
     /// <summary>0..1, how far into the file the reader is (from the stream position when the stream is seekable; 1 once finished).</summary>
     double Progress { get; }
 
-    /// <summary>Advances to the next non-blank record. Returns <see langword="false"/> at the end.</summary>
+    /// <summary>
+    /// Advances to the next non-blank record (good or malformed). Returns <see langword="false"/> at the end.
+    /// Throws only when the file cannot be read at all from there on (I/O failure, a workbook damaged past its start).
+    /// </summary>
     bool Read();
 
     /// <summary>The field at <paramref name="index"/> as a string; empty when the record has fewer fields.</summary>
