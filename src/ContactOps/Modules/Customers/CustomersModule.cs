@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContactOps.Modules.Customers.Features;
+using ContactOps.Modules.Customers.Import;
 using ContactOps.Platform;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Web;
@@ -16,6 +17,7 @@ public sealed class CustomersModule : IAppModule, ICliModule
         services.AddScoped<SearchCustomers>();
         services.AddScoped<GetCustomer360>();
         services.AddScoped<RevealPersonalData>();
+        services.AddScoped<ImportCustomers>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -43,5 +45,7 @@ public sealed class CustomersModule : IAppModule, ICliModule
             import = new Command("import", "Importa archivos (CSV o XLSX)");
             root.Subcommands.Add(import);
         }
+
+        import.Subcommands.Add(ImportCustomersCommand.Build(context));
     }
 }

@@ -110,3 +110,9 @@ public static class ColumnMappings
         return json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json);
     }
 }
+
+/// <summary>An <see cref="IProgress{T}"/> that runs the handler on the importing thread (no synchronisation context hop).</summary>
+public sealed class InlineProgress<T>(Action<T> handler) : IProgress<T>
+{
+    public void Report(T value) => handler(value);
+}
