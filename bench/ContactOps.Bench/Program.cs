@@ -97,6 +97,7 @@ static async Task<int> ImportAsync(Options o)
                 "--ConnectionStrings:Default=" + connectionString,
                 "--Database:MigrateOnStart=true",
                 "--Database:SeedDemoData=true",
+                "--Logging:LogLevel:ContactOps.Modules.Customers.Features.ImportCustomers=Debug",
             ],
             forCli: true);
         await using var app = builder.Build();
