@@ -1,6 +1,10 @@
 using System.CommandLine;
 using ContactOps.Modules.Customers.Features;
+using ContactOps.Modules.Customers.Import;
 using ContactOps.Platform;
+using ContactOps.Platform.Imports;
+using ContactOps.Platform.Results;
+using Microsoft.AspNetCore.Mvc;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Web;
 
@@ -16,6 +20,8 @@ public sealed class CustomersModule : IAppModule, ICliModule
         services.AddScoped<SearchCustomers>();
         services.AddScoped<GetCustomer360>();
         services.AddScoped<RevealPersonalData>();
+        services.AddScoped<ImportCustomers>();
+        services.AddScoped<GetImportRejections>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -33,6 +39,39 @@ public sealed class CustomersModule : IAppModule, ICliModule
                 ApiResults.From(await handler.HandleAsync(id, ct)))
             .WithSummary("Full document and phones of a customer; the read is logged in the audit trail")
             .Produces<PersonalData>();
+
+        var imports = customers.MapGroup("/imports");
+        imports.MapPost("/", async (
+                [FromForm] string? operation,
+                [FromForm] string? mapping,
+                [FromForm] string? sheet,
+                IFormFile? file,
+                ImportCustomers handler,
+                CancellationToken ct) =>
+            {
+                if (file is null || file.Length == 0)
+                {
+                    return ApiResults.Problem(Error.Validation("import.file_required", "Adjunte el archivo (campo «file»).", "file"));
+                }
+
+                await using var stream = file.OpenReadStream();
+                return ApiResults.From(await handler.HandleAsync(
+                    new ImportCustomersRequest(operation ?? "", stream, file.FileName, string.IsNullOrWhiteSpace(mapping) ? null : mapping, string.IsNullOrWhiteSpace(sheet) ? null : sheet),
+                    null,
+                    ct));
+            })
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(1L << 30), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = 1L << 30 })
+            .WithSummary("Import customers from a CSV or XLSX file (multipart: operation, file, mapping?, sheet?); all or nothing")
+            .Produces<ImportSummary>();
+        imports.MapGet("/{batchId:guid}/rejected", async (Guid batchId, GetImportRejections handler, CancellationToken ct) =>
+            {
+                var result = await handler.HandleAsync(batchId, ct);
+                return result.IsSuccess
+                    ? Results.File(result.Value!, "text/csv; charset=utf-8", "rechazados-" + batchId.ToString("N")[..8] + ".csv")
+                    : ApiResults.Problem(result.Error!);
+            })
+            .WithSummary("The rejected rows of an import as CSV (linea;campo;motivo)");
     }
 
     public void Register(RootCommand root, CliContext context)
@@ -43,5 +82,7 @@ public sealed class CustomersModule : IAppModule, ICliModule
             import = new Command("import", "Importa archivos (CSV o XLSX)");
             root.Subcommands.Add(import);
         }
+
+        import.Subcommands.Add(ImportCustomersCommand.Build(context));
     }
 }
