@@ -78,7 +78,7 @@ public class ImportCustomersTests
             var batch = await db.ImportBatches.SingleAsync(b => b.Id == summary.BatchId);
             Assert.Equal(3, batch.Created);
             Assert.Equal(64, batch.FileSha256.Length);
-            Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityId == summary.BatchId.ToString() && e.Action == Platform.Audit.AuditAction.Imported));
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityId == summary.BatchId.ToString() && e.Action == global::ContactOps.Platform.Audit.AuditAction.Imported));
         }
 
         var again = await ImportAsync(app, path);

@@ -59,6 +59,7 @@ public sealed class GetCustomer360(AppDbContext db)
             .OrderByDescending(e => e.Id).Take(50)
             .Select(e => new HistoryView(e.At, e.UserName, e.Action.ToString(), e.Entity, e.Action == AuditAction.PersonalDataRead ? null : e.Changes))
             .ToListAsync(ct);
+        history = history.Select(h => h with { Changes = PersonalDataRedaction.MaskChanges(h.Changes) }).ToList();
 
         var document = IdDocument.FromStored(c.DocumentType, c.DocumentNumber, c.DocumentComplement, c.DocumentDepartment, client.Country);
         var premiseById = premises.ToDictionary(p => p.Id);
