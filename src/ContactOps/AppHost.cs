@@ -139,7 +139,7 @@ public static class AppHost
         app.MapScalarApiReference("/scalar");
         app.MapAuthEndpoints();
         app.MapCultureEndpoint();
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().RequireAntiforgeryForCookies();
         foreach (var module in AppModules.All)
         {
             module.MapEndpoints(api);

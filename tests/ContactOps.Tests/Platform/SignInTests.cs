@@ -150,6 +150,25 @@ public class SignInTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task A_cookie_signed_in_browser_cannot_be_made_to_post_to_the_api_without_an_antiforgery_token(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var id = await Demo.CustomerIdAsync(app, Demo.CoDocument);
+        var browser = NoRedirects(app);
+        await PostLoginAsync(browser, "agent.premium-sales", DemoSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/api/v1/customers/{id}")).StatusCode);
+
+        var forged = await browser.PostAsync($"/api/v1/customers/{id}/reveal", null);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("antiforgery.missing", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var bearer = await app.ClientForAsync("agent.premium-sales");
+        Assert.Equal(HttpStatusCode.OK, (await bearer.PostAsync($"/api/v1/customers/{id}/reveal", null)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task A_bearer_token_stops_working_as_soon_as_its_user_is_locked_out_or_deactivated(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
