@@ -21,6 +21,8 @@ public sealed class CustomersModule : IAppModule, ICliModule
         services.AddScoped<GetCustomer360>();
         services.AddScoped<RevealPersonalData>();
         services.AddScoped<ImportCustomers>();
+        services.AddSingleton(new Platform.Imports.Mappings.FileKindDefinition(
+            Import.CustomerFileColumns.FileKind, Import.CustomerFileColumns.Aliases.Keys.ToArray(), Import.CustomerFileColumns.MultiValued));
         services.AddScoped<GetImportRejections>();
     }
 
