@@ -1,3 +1,4 @@
+using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Administration.Features;
 using ContactOps.Platform;
 using ContactOps.Platform.Auth;
@@ -12,7 +13,6 @@ public sealed class AdministrationModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<AdminAccess>();
         services.AddScoped<AdminUsers>();
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();

@@ -14,6 +14,7 @@ public sealed class OrganizationModule : IAppModule, ICliModule
 
     public void AddServices(IServiceCollection services)
     {
+        services.AddScoped<Contracts.AdminAccess>();
         services.AddScoped<ClientCalendars>();
         services.AddScoped<ComputeDue>();
         services.AddScoped<ListHolidays>();

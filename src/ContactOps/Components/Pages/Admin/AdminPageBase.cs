@@ -1,3 +1,4 @@
+using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Administration;
 using ContactOps.Platform.Results;
 using Microsoft.AspNetCore.Components;

@@ -1,3 +1,4 @@
+using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -59,7 +60,7 @@ public sealed class ChangeMembership(IDbContextFactory<AppDbContext> dbs, AdminA
 
     internal static async Task<Result> CheckTeamAsync(AppDbContext db, Guid operationId, Guid? teamId, CancellationToken ct)
     {
-        if (teamId is { } t && !await db.Teams.IgnoreQueryFilters().AnyAsync(x => x.Id == t && x.OperationId == operationId, ct))
+        if (teamId is { } t && !await OrganizationLookups.TeamBelongsToOperationAsync(db, t, operationId, ct))
         {
             return Error.Validation("team.not_in_operation", "El equipo no pertenece a la operación.", "teamId");
         }

@@ -1,3 +1,4 @@
+using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;

@@ -1,3 +1,4 @@
+using ContactOps.Modules.Organization.Contracts;
 using System.Text.RegularExpressions;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ContactOps.Modules.Administration;
+using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Calendar;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;

@@ -1,4 +1,4 @@
-using ContactOps.Modules.Administration;
+using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Calendar;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;

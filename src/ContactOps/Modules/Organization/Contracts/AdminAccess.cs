@@ -6,7 +6,7 @@ using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContactOps.Modules.Administration;
+namespace ContactOps.Modules.Organization.Contracts;
 
 /// <summary>
 /// Who administers what. A platform admin (or the system) administers every client; a member with role
