@@ -32,6 +32,10 @@ public class BackOfficePagesTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Rechazados");
         // The rejected row is listed with its line number (4: header is line 1).
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Filas rechazadas");
+        var rejected = page.Locator("table").Last.Locator("tbody tr");
+        await Assertions.Expect(rejected).ToHaveCountAsync(1);
+        await Assertions.Expect(rejected.First.Locator("td").First).ToHaveTextAsync("4");
+        await Assertions.Expect(rejected.First).ToContainTextAsync("12345");
         await BrowserFixture.ScreenshotAsync(page, "08-import-customers-es");
 
         // The accented names came through the Windows-1252 file intact.
