@@ -106,6 +106,9 @@ static async Task<int> ImportAsync(Options o)
         GC.Collect();
         var gcBefore = GC.CollectionCount(0) + "/" + GC.CollectionCount(1) + "/" + GC.CollectionCount(2);
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var loadBefore = LoadAverage();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuReading = TimeSpan.Zero;
         var watch = Stopwatch.StartNew();
         ImportSummary summary;
         TimeSpan readingDone = default;
@@ -120,6 +123,7 @@ static async Task<int> ImportAsync(Options o)
                     if (p.Stage == ImportStage.Merging)
                     {
                         readingDone = watch.Elapsed;
+                        cpuReading = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                     }
                 }));
             if (!result.IsSuccess)
@@ -153,6 +157,13 @@ static async Task<int> ImportAsync(Options o)
             GC.CollectionCount(0),
             GC.CollectionCount(1),
             GC.CollectionCount(2)));
+        Console.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "process_cpu={0:F1}s (read+stage {1:F1}s) load_average before={2} after={3}",
+            (process.TotalProcessorTime - cpuBefore).TotalSeconds,
+            cpuReading.TotalSeconds,
+            loadBefore,
+            LoadAverage()));
         return 0;
     }
     finally
@@ -176,6 +187,8 @@ static async Task<int> ImportAsync(Options o)
         }
     }
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
 
 internal sealed record Options(string Verb, Dictionary<string, string> Values)
 {

@@ -99,56 +99,97 @@ public abstract class BulkWriter : IAsyncDisposable
     public abstract ValueTask DisposeAsync();
 
     /// <summary>How a provider stores ids: SQLite as upper-case text (as EF Core does), PostgreSQL as uuid.</summary>
-    public static object IdValue(Guid id, bool sqlite) => sqlite ? id.ToString().ToUpperInvariant() : id;
+    public static object IdValue(Guid id, bool sqlite) => sqlite ? UpperText(id) : id;
+
+    /// <summary>The upper-case "D" text of an id in one allocation (SQLite stores ids so).</summary>
+    public static string UpperText(Guid id) => string.Create(36, id, static (span, g) =>
+    {
+        g.TryFormat(span, out _, "D");
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i] is >= 'a' and <= 'f')
+            {
+                span[i] = (char)(span[i] - ('a' - 'A'));
+            }
+        }
+    });
 
     /// <summary>How a provider stores instants: SQLite as UTC ticks (<see cref="UtcTicksConverter"/>), PostgreSQL as timestamptz.</summary>
     public static object InstantValue(DateTimeOffset at, bool sqlite) => sqlite ? at.UtcTicks : at.ToUniversalTime();
 
+    /// <summary>
+    /// One prepared INSERT driven through SQLite's own API on the connection's handle (inside its open transaction):
+    /// values are bound by position (no per-execution lookup of parameter names, which Microsoft.Data.Sqlite does for
+    /// every parameter of every row) and text is bound as UTF-16 without copies.
+    /// </summary>
     private sealed class SqliteBulkWriter : BulkWriter
     {
-        private readonly SqliteCommand _insert;
-        private readonly SqliteParameter[] _parameters;
+        private readonly SqliteConnection _connection;
+        private readonly SQLitePCL.sqlite3_stmt _insert;
         private int _next;
 
         public SqliteBulkWriter(SqliteConnection connection, SqliteTransaction transaction, string table, IReadOnlyList<StagingColumn> columns)
             : base(columns)
         {
-            _insert = connection.CreateCommand();
-            _insert.Transaction = transaction;
-            _insert.CommandText = string.Create(
+            ArgumentNullException.ThrowIfNull(transaction);
+            _connection = connection;
+            var sql = string.Create(
                 CultureInfo.InvariantCulture,
-                $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})");
-            _parameters = new SqliteParameter[columns.Count];
-            for (var i = 0; i < columns.Count; i++)
-            {
-                _parameters[i] = _insert.CreateParameter();
-                _parameters[i].ParameterName = "$p" + i.ToString(CultureInfo.InvariantCulture);
-                _parameters[i].SqliteType = columns[i].Type is StagingType.Long or StagingType.Bool ? SqliteType.Integer : SqliteType.Text;
-                _insert.Parameters.Add(_parameters[i]);
-            }
-
-            _insert.Prepare();
+                $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})");
+            Check(SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle, sql, out _insert));
         }
 
-        public override void StartRow() => _next = 0;
+        private void Check(int rc)
+        {
+            if (rc is not SQLitePCL.raw.SQLITE_OK and not SQLitePCL.raw.SQLITE_DONE and not SQLitePCL.raw.SQLITE_ROW)
+            {
+                throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(_connection.Handle).utf8_to_string(), rc);
+            }
+        }
 
-        public override void Write(string? value) => _parameters[_next++].Value = (object?)value ?? DBNull.Value;
+        public override void StartRow() => _next = 1;
 
-        public override void Write(long value) => _parameters[_next++].Value = value;
+        public override void Write(string? value)
+        {
+            var index = _next++;
+            Check(value is null
+                ? SQLitePCL.raw.sqlite3_bind_null(_insert, index)
+                : SQLitePCL.raw.sqlite3_bind_text16(_insert, index, value));
+        }
 
-        public override void Write(Guid value) => _parameters[_next++].Value = value.ToString().ToUpperInvariant();
+        public override void Write(long value) => Check(SQLitePCL.raw.sqlite3_bind_int64(_insert, _next++, value));
 
-        public override void Write(bool value) => _parameters[_next++].Value = value ? 1L : 0L;
+        public override void Write(Guid value)
+        {
+            Span<char> text = stackalloc char[36];
+            value.TryFormat(text, out _, "D");
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] is >= 'a' and <= 'f')
+                {
+                    text[i] = (char)(text[i] - ('a' - 'A'));
+                }
+            }
+
+            Check(SQLitePCL.raw.sqlite3_bind_text16(_insert, _next++, text));
+        }
+
+        public override void Write(bool value) => Write(value ? 1L : 0L);
 
         public override void EndRow()
         {
-            _insert.ExecuteNonQuery();
+            Check(SQLitePCL.raw.sqlite3_step(_insert));
+            Check(SQLitePCL.raw.sqlite3_reset(_insert));
             base.EndRow();
         }
 
         public override Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
 
-        public override ValueTask DisposeAsync() => _insert.DisposeAsync();
+        public override ValueTask DisposeAsync()
+        {
+            _insert.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class PostgresBulkWriter(NpgsqlBinaryImporter importer, IReadOnlyList<StagingColumn> columns) : BulkWriter(columns)

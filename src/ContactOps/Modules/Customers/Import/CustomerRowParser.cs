@@ -63,9 +63,13 @@ public sealed class CustomerRowParser(ColumnMap map, Country country, string? de
     public int MaxPhones => _phones.Count;
 
     /// <summary>Parses the reader's current record: the row, or why it is rejected.</summary>
-    public (CustomerRow? Row, RejectedRow? Rejection) Parse(ITabularReader reader)
+    public (CustomerRow? Row, RejectedRow? Rejection) Parse(ITabularReader reader) => Parse(reader, _row);
+
+    /// <summary>Parses the reader's current record into <paramref name="row"/> (overwritten): the row, or why it is rejected.</summary>
+    public (CustomerRow? Row, RejectedRow? Rejection) Parse(ITabularReader reader, CustomerRow row)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(row);
         var lineNumber = reader.LineNumber;
         if (RejectedRow.FromRowError(reader) is { } malformed)
         {
@@ -106,7 +110,6 @@ public sealed class CustomerRowParser(ColumnMap map, Country country, string? de
             return (null, Reject(Document, document.Error!.Message));
         }
 
-        var row = _row;
         row.Line = lineNumber;
         row.Document = document.Value!;
 
