@@ -87,11 +87,9 @@ public sealed class BrowseAudit(AppDbContext db, AccessScope scope)
         }
 
         var p = paging.Value;
-        var total = await query.LongCountAsync(ct);
-        var items = await query.OrderByDescending(e => e.Id).Skip(p.Skip).Take(p.PageSize)
+        var page = await query.OrderByDescending(e => e.Id)
             .Select(e => new AuditRow(e.Id, e.At, e.UserName, e.ClientId, e.OperationId, e.Entity, e.EntityId, e.Action, e.Changes))
-            .ToListAsync(ct);
-        items = items.Select(r => r with { Changes = PersonalDataRedaction.MaskChanges(r.Changes) }).ToList();
-        return new Page<AuditRow>(items, p.Page, p.PageSize, total);
+            .ToPageAsync(p, ct);
+        return page.Map(r => r with { Changes = PersonalDataRedaction.MaskChanges(r.Changes) });
     }
 }

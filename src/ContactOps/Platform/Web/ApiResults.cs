@@ -1,4 +1,5 @@
 using ContactOps.Platform.Results;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContactOps.Platform.Web;
 
@@ -39,7 +40,22 @@ public static class ApiResults
 }
 
 /// <summary>One page of a list. Every list endpoint pages: <c>?page=1&amp;pageSize=50</c> (max 500).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total);
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total)
+{
+    /// <summary>The same page with its items turned into another shape.</summary>
+    public Page<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), PageNumber, PageSize, Total);
+}
+
+public static class PagingQueries
+{
+    /// <summary>Counts the query and reads one page of it (the query must already be ordered), both in SQL.</summary>
+    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, Paging paging, CancellationToken ct)
+    {
+        var total = await ordered.LongCountAsync(ct);
+        var items = await ordered.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new Page<T>(items, paging.Page, paging.PageSize, total);
+    }
+}
 
 public readonly record struct Paging(int Page, int PageSize)
 {

@@ -29,8 +29,7 @@ public sealed class ListApiKeys(IDbContextFactory<AppDbContext> dbs, AdminAccess
         var opId = op.Value!.Id;
         var code = op.Value.Code;
         var query = db.ApiKeys.IgnoreQueryFilters().AsNoTracking().Where(k => k.OperationId == opId);
-        var total = await query.LongCountAsync(ct);
-        var keys = await query.OrderBy(k => k.Name).Skip(paging.Value.Skip).Take(paging.Value.PageSize).ToListAsync(ct);
-        return new Page<ApiKeyRow>(keys.Select(k => new ApiKeyRow(k.Id, code, k.Name, k.Prefix, k.Role.ToString(), k.CreatedAt, k.ExpiresAt, k.LastUsedAt, k.RevokedAt)).ToList(), paging.Value.Page, paging.Value.PageSize, total);
+        var keys = await query.OrderBy(k => k.Name).ToPageAsync(paging.Value, ct);
+        return keys.Map(k => new ApiKeyRow(k.Id, code, k.Name, k.Prefix, k.Role.ToString(), k.CreatedAt, k.ExpiresAt, k.LastUsedAt, k.RevokedAt));
     }
 }

@@ -39,8 +39,8 @@ public sealed class ListUsers(IDbContextFactory<AppDbContext> dbs, AdminAccess a
 #pragma warning restore CA1304
         }
 
-        var total = await query.LongCountAsync(ct);
-        var list = await query.OrderBy(u => u.UserName).Skip(paging.Value.Skip).Take(paging.Value.PageSize).ToListAsync(ct);
-        return new Page<UserRow>(await users.RowsAsync(db, list, ct), paging.Value.Page, paging.Value.PageSize, total);
+        var list = await query.OrderBy(u => u.UserName).ToPageAsync(paging.Value, ct);
+        var rows = await users.RowsAsync(db, list.Items, ct);
+        return new Page<UserRow>(rows, list.PageNumber, list.PageSize, list.Total);
     }
 }

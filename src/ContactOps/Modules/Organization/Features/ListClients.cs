@@ -32,10 +32,8 @@ public sealed class ListClients(IDbContextFactory<AppDbContext> dbs, AdminAccess
             query = query.Where(c => ids.Contains(c.Id));
         }
 
-        var total = await query.LongCountAsync(ct);
-        var items = await query.OrderBy(c => c.Code).Skip(paging.Value.Skip).Take(paging.Value.PageSize)
+        return await query.OrderBy(c => c.Code)
             .Select(c => new ClientRow(c.Id, c.Code, c.Name, c.Country.ToString(), c.TimeZoneId, c.Currency, c.OpeningHours, c.IsActive))
-            .ToListAsync(ct);
-        return new Page<ClientRow>(items, paging.Value.Page, paging.Value.PageSize, total);
+            .ToPageAsync(paging.Value, ct);
     }
 }

@@ -56,8 +56,7 @@ public sealed class ListDispositions(IDbContextFactory<AppDbContext> dbs, AdminA
 
         var opId = op.Value!.Id;
         var query = db.Dispositions.IgnoreQueryFilters().AsNoTracking().Where(d => d.OperationId == opId);
-        var total = await query.LongCountAsync(ct);
-        var items = await query.OrderBy(d => d.SortOrder).ThenBy(d => d.Code).Skip(paging.Value.Skip).Take(paging.Value.PageSize).ToListAsync(ct);
-        return new Page<DispositionRow>(items.Select(d => DispositionRow.From(d, op.Value.Code)).ToList(), paging.Value.Page, paging.Value.PageSize, total);
+        var items = await query.OrderBy(d => d.SortOrder).ThenBy(d => d.Code).ToPageAsync(paging.Value, ct);
+        return items.Map(d => DispositionRow.From(d, op.Value.Code));
     }
 }

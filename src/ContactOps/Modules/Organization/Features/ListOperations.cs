@@ -46,11 +46,10 @@ public sealed class ListOperations(IDbContextFactory<AppDbContext> dbs, AdminAcc
             query = query.Where(o => o.ClientId == clientId);
         }
 
-        var total = await query.LongCountAsync(ct);
-        var ops = await query.OrderBy(o => o.Code).Skip(paging.Value.Skip).Take(paging.Value.PageSize).ToListAsync(ct);
-        var clientIds = ops.Select(o => o.ClientId).Distinct().ToList();
+        var ops = await query.OrderBy(o => o.Code).ToPageAsync(paging.Value, ct);
+        var clientIds = ops.Items.Select(o => o.ClientId).Distinct().ToList();
         var codes = await db.Clients.IgnoreQueryFilters().Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
-        return new Page<OperationRow>(ops.Select(o => Row(o, codes[o.ClientId])).ToList(), paging.Value.Page, paging.Value.PageSize, total);
+        return ops.Map(o => Row(o, codes[o.ClientId]));
     }
 
     internal static OperationRow Row(Operation o, string clientCode) =>
