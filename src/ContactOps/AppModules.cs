@@ -2,6 +2,7 @@ using ContactOps.Modules.Administration;
 using ContactOps.Modules.Customers;
 using ContactOps.Modules.Demo;
 using ContactOps.Modules.Organization;
+using ContactOps.Modules.Sales;
 using ContactOps.Platform;
 using ContactOps.Platform.Cli;
 
@@ -16,6 +17,7 @@ public static class AppModules
         new OrganizationModule(),
         new AdministrationModule(),
         new CustomersModule(),
+        new SalesModule(),
         new DemoModule(),
     ];
 

@@ -1,5 +1,6 @@
 using ContactOps.Modules.Customers;
 using ContactOps.Modules.Organization;
+using ContactOps.Modules.Sales;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Imports;
@@ -56,6 +57,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
+    // Sales
+    public DbSet<Sale> Sales => Set<Sale>();
+
+    public DbSet<SaleProduct> SaleProducts => Set<SaleProduct>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -92,6 +98,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Premise>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<ColumnMappingRecord>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<ImportBatch>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+
+        // Sales
+        builder.Entity<Sale>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<SaleProduct>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 

@@ -1,0 +1,45 @@
+using ContactOps.Modules.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContactOps.Modules.Sales.Data;
+
+internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
+{
+    public void Configure(EntityTypeBuilder<Sale> b)
+    {
+        b.ToTable("Sales");
+        b.HasKey(x => x.Id);
+        b.HasOne<Operation>().WithMany().HasForeignKey(x => x.OperationId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Currency).HasMaxLength(3);
+        b.Property(x => x.SellerLogin).HasMaxLength(60);
+        b.Property(x => x.CallId).HasMaxLength(80);
+        b.Property(x => x.Extension).HasMaxLength(20);
+        b.Property(x => x.AccountNumber).HasMaxLength(40);
+        b.Property(x => x.LineNumber).HasMaxLength(20);
+        b.Property(x => x.AccountMarking).HasMaxLength(20);
+        b.Property(x => x.StateReason).HasMaxLength(400);
+        b.Property(x => x.Notes).HasMaxLength(2000);
+        b.HasIndex(x => new { x.OperationId, x.State, x.SoldAt });
+        b.HasIndex(x => new { x.OperationId, x.SoldAt });
+        b.HasIndex(x => x.CustomerId);
+        b.HasIndex(x => x.InteractionId);
+        b.HasIndex(x => new { x.ClientId, x.AccountNumber });
+        b.HasIndex(x => new { x.ClientId, x.LineNumber });
+        b.HasMany(x => x.Products).WithOne().HasForeignKey(p => p.SaleId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Products).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class SaleProductConfiguration : IEntityTypeConfiguration<SaleProduct>
+{
+    public void Configure(EntityTypeBuilder<SaleProduct> b)
+    {
+        b.ToTable("SaleProducts");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.TariffCode).HasMaxLength(40);
+        b.Property(x => x.Description).HasMaxLength(200);
+        b.HasIndex(x => new { x.SaleId, x.TariffCode });
+    }
+}

@@ -1,0 +1,15 @@
+using ContactOps.Platform;
+
+namespace ContactOps.Modules.Sales;
+
+/// <summary>The sales sheet, the sales-cell back office, legalization and reconciliation with the carrier.</summary>
+public sealed class SalesModule : IAppModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+    }
+}
