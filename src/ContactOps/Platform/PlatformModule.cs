@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Data;
+using ContactOps.Platform.Imports;
 using ContactOps.Platform.Imports.Mappings;
 using ContactOps.Platform.Web;
 
@@ -19,6 +20,8 @@ public sealed class PlatformModule : IAppModule, ICliModule
         services.AddScoped<SaveColumnMapping>();
         services.AddScoped<ListColumnMappings>();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<RejectsJanitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RejectsJanitor>());
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
