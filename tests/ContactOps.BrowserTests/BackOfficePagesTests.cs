@@ -51,6 +51,7 @@ public class BackOfficePagesTests(BrowserFixture fixture)
     [InlineData("/admin/api-keys", "12-admin-api-keys")]
     [InlineData("/admin/calendars", "13-admin-calendars")]
     [InlineData("/admin/dispositions", "14-admin-dispositions")]
+    [InlineData("/admin/teams", "14b-admin-teams")]
     [InlineData("/audit", "15-audit")]
     public async Task Administration_pages_render_for_the_platform_admin(string path, string screenshot)
     {

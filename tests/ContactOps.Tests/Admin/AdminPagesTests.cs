@@ -7,7 +7,7 @@ namespace ContactOps.Tests.Admin;
 
 public partial class AdminPagesTests
 {
-    private static readonly string[] Pages = [ "/admin/clients", "/admin/operations", "/admin/users", "/admin/api-keys", "/admin/calendars", "/admin/dispositions"];
+    private static readonly string[] Pages = [ "/admin/clients", "/admin/operations", "/admin/users", "/admin/api-keys", "/admin/calendars", "/admin/dispositions", "/admin/teams"];
 
     [Theory]
     [InlineData(Provider.Sqlite)]

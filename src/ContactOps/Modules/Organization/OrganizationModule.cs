@@ -32,6 +32,7 @@ public sealed class OrganizationModule : IAppModule, ICliModule
         services.AddScoped<ListDispositions>();
         services.AddScoped<CreateDisposition>();
         services.AddScoped<UpdateDisposition>();
+        services.AddScoped<ManageTeams>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -75,6 +76,16 @@ public sealed class OrganizationModule : IAppModule, ICliModule
             .WithSummary("Add a disposition").Produces<DispositionRow>();
         operations.MapPut("/{code}/dispositions/{disposition}", async (string code, string disposition, DispositionRequest request, UpdateDisposition h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(code, disposition, request, ct)))
             .WithSummary("Change a disposition").Produces<DispositionRow>();
+        operations.MapGet("/{code}/teams", async (string code, ManageTeams h, CancellationToken ct) => ApiResults.From(await h.ListAsync(code, ct)))
+            .WithSummary("The operation's teams with their members, and the members without team").Produces<TeamsView>();
+        operations.MapPost("/{code}/teams", async (string code, TeamRequest request, ManageTeams h, CancellationToken ct) => ApiResults.From(await h.CreateAsync(code, request, ct)))
+            .WithSummary("Create a team (name, supervisor user name)").Produces<TeamsView>();
+        operations.MapPut("/{code}/teams/{teamId:guid}", async (string code, Guid teamId, TeamRequest request, ManageTeams h, CancellationToken ct) => ApiResults.From(await h.UpdateAsync(code, teamId, request, ct)))
+            .WithSummary("Rename a team or change its supervisor").Produces<TeamsView>();
+        operations.MapPost("/{code}/teams/{teamId:guid}/members", async (string code, Guid teamId, TeamMembersRequest request, ManageTeams h, CancellationToken ct) => ApiResults.From(await h.AddMembersAsync(code, teamId, request, ct)))
+            .WithSummary("Put members (membership ids) in the team").Produces<TeamsView>();
+        operations.MapPost("/{code}/teams/without-team", async (string code, TeamMembersRequest request, ManageTeams h, CancellationToken ct) => ApiResults.From(await h.RemoveMembersAsync(code, request, ct)))
+            .WithSummary("Take members (membership ids) out of their team").Produces<TeamsView>();
     }
 
     public void Register(RootCommand root, CliContext context) => root.Subcommands.Add(CalendarCommands.Build(context));
