@@ -2,6 +2,7 @@ using ContactOps.Modules.Administration;
 using ContactOps.Modules.Customers;
 using ContactOps.Modules.Demo;
 using ContactOps.Modules.Organization;
+using ContactOps.Modules.Reports;
 using ContactOps.Modules.Sales;
 using ContactOps.Platform;
 using ContactOps.Platform.Cli;
@@ -18,6 +19,7 @@ public static class AppModules
         new AdministrationModule(),
         new CustomersModule(),
         new SalesModule(),
+        new ReportsModule(),
         new DemoModule(),
     ];
 

@@ -1,4 +1,5 @@
 using ContactOps.Platform;
+using ContactOps.Platform.Reporting;
 
 namespace ContactOps.Modules.Sales;
 
@@ -7,6 +8,7 @@ public sealed class SalesModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
+        services.AddScoped<IKpiProvider, Reports.SalesKpiProvider>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
