@@ -1,6 +1,7 @@
 using ContactOps.Modules.Administration;
 using ContactOps.Modules.Customers;
 using ContactOps.Modules.Demo;
+using ContactOps.Modules.Interactions;
 using ContactOps.Modules.Organization;
 using ContactOps.Platform;
 using ContactOps.Platform.Cli;
@@ -17,6 +18,7 @@ public static class AppModules
         new AdministrationModule(),
         new CustomersModule(),
         new DemoModule(),
+        new InteractionsModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

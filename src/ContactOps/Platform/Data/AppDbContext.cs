@@ -1,4 +1,5 @@
 using ContactOps.Modules.Customers;
+using ContactOps.Modules.Interactions;
 using ContactOps.Modules.Organization;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Auth;
@@ -56,6 +57,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<EscalationType> EscalationTypes => Set<EscalationType>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -92,6 +99,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Premise>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<ColumnMappingRecord>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<ImportBatch>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<Interaction>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<EscalationType>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Escalation>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 
