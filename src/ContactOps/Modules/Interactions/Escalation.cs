@@ -30,8 +30,8 @@ public sealed class Escalation : IAuditable, IStamped
         TypeName = type.Name;
         DestinationArea = type.DestinationArea;
         TargetBusinessHours = type.TargetBusinessHours;
-        OpenedAt = openedAt;
-        DueAt = dueAt;
+        OpenedAt = openedAt.ToUniversalTime();
+        DueAt = dueAt.ToUniversalTime();
         State = EscalationState.Open;
         Version = Guid.NewGuid();
     }
@@ -93,7 +93,7 @@ public sealed class Escalation : IAuditable, IStamped
         Answer = answer.Trim();
         AnsweredByUserId = userId;
         AnsweredBy = userName;
-        AnsweredAt = at;
+        AnsweredAt = at.ToUniversalTime();
         State = EscalationState.Answered;
         Version = Guid.NewGuid();
     }

@@ -67,7 +67,7 @@ public sealed class Interaction : IAuditable, IStamped
         Extension = extension;
         AgentLogin = agentLogin;
         AgentUserId = agentUserId;
-        OpenedAt = openedAt;
+        OpenedAt = openedAt.ToUniversalTime();
         Version = Guid.NewGuid();
     }
 
@@ -161,7 +161,7 @@ public sealed class Interaction : IAuditable, IStamped
         Resolution = resolution;
         Typology ??= dispositionCode;
         SolvedInFirstContact = resolution == InteractionResolution.SolvedFirstContact;
-        ClosedAt = at;
+        ClosedAt = at.ToUniversalTime();
         Touch();
     }
 
