@@ -74,6 +74,7 @@ public class InboundDeskTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "32-escalations-queue-es");
 
         await page.Locator("#count-overdue").ClickAsync();
+        await Assertions.Expect(page.Locator(".escalation-row:not(.alarm-overdue)")).ToHaveCountAsync(0);
         var before = await page.Locator(".escalation-row").CountAsync();
         await page.Locator(".escalation-row.alarm-overdue .answer-escalation").First.ClickAsync();
         await page.Locator("#answer-text").FillAsync("Documento validado por back office; se contacta al cliente.");
