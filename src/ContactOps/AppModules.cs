@@ -1,6 +1,7 @@
 using ContactOps.Modules.Administration;
 using ContactOps.Modules.Customers;
 using ContactOps.Modules.Demo;
+using ContactOps.Modules.Interactions;
 using ContactOps.Modules.Organization;
 using ContactOps.Modules.Reports;
 using ContactOps.Modules.Sales;
@@ -21,6 +22,7 @@ public static class AppModules
         new SalesModule(),
         new ReportsModule(),
         new DemoModule(),
+        new InteractionsModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

@@ -123,6 +123,10 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
         AddCustomers(co, 300, random);
         AddCustomers(bo, 100, random);
         await db.SaveChangesAsync(ct);
+
+        // Interactions (premium inbound): escalation types and a few cases, one escalation overdue.
+        InteractionsDemo.Add(db, co, ops["premium-sales"], TimeProvider.System);
+        await db.SaveChangesAsync(ct);
     }
 
     private void AddCustomers(Client client, int count, Random random)

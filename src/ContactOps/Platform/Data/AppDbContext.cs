@@ -1,4 +1,5 @@
 using ContactOps.Modules.Customers;
+using ContactOps.Modules.Interactions;
 using ContactOps.Modules.Organization;
 using ContactOps.Modules.Sales;
 using ContactOps.Platform.Audit;
@@ -62,6 +63,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<SaleProduct> SaleProducts => Set<SaleProduct>();
 
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<EscalationType> EscalationTypes => Set<EscalationType>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -102,6 +109,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         // Sales
         builder.Entity<Sale>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<SaleProduct>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+
+        builder.Entity<Interaction>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<EscalationType>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Escalation>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 

@@ -1,0 +1,60 @@
+using ContactOps.Modules.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContactOps.Modules.Interactions.Data;
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> b)
+    {
+        b.ToTable("Interactions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.CallId).HasMaxLength(80);
+        b.Property(x => x.Extension).HasMaxLength(20);
+        b.Property(x => x.AgentLogin).HasMaxLength(60);
+        b.Property(x => x.Request).HasMaxLength(2000);
+        b.Property(x => x.Typology).HasMaxLength(60);
+        b.Property(x => x.DispositionCode).HasMaxLength(40);
+        b.Property(x => x.NotSolvedReason).HasMaxLength(400);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.IsClosed);
+        b.HasIndex(x => new { x.OperationId, x.OpenedAt });
+        b.HasIndex(x => new { x.CustomerId, x.Typology, x.ClosedAt });
+        b.HasOne<Operation>().WithMany().HasForeignKey(x => x.OperationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EscalationTypeConfiguration : IEntityTypeConfiguration<EscalationType>
+{
+    public void Configure(EntityTypeBuilder<EscalationType> b)
+    {
+        b.ToTable("EscalationTypes");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Code).HasMaxLength(60);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.DestinationArea).HasMaxLength(120);
+        b.HasIndex(x => new { x.OperationId, x.Code }).IsUnique();
+        b.HasOne<Operation>().WithMany().HasForeignKey(x => x.OperationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalation>
+{
+    public void Configure(EntityTypeBuilder<Escalation> b)
+    {
+        b.ToTable("Escalations");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.TypeCode).HasMaxLength(60);
+        b.Property(x => x.TypeName).HasMaxLength(200);
+        b.Property(x => x.DestinationArea).HasMaxLength(120);
+        b.Property(x => x.Answer).HasMaxLength(2000);
+        b.Property(x => x.AnsweredBy).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.AnsweredOnTime);
+        b.HasOne<Interaction>().WithMany().HasForeignKey(x => x.InteractionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<EscalationType>().WithMany().HasForeignKey(x => x.TypeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.OperationId, x.State, x.DueAt });
+        b.HasIndex(x => x.InteractionId);
+    }
+}

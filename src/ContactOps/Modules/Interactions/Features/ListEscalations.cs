@@ -1,0 +1,126 @@
+using ContactOps.Modules.Customers.Contracts;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Tenancy;
+using ContactOps.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Interactions.Features;
+
+/// <summary>
+/// Filter: all (default), open, overdue, dueSoon, answered. Due soon = open and due within <c>DueSoonHours</c>
+/// (clock hours, default 4). Operation (code) is optional: without it, every operation the caller works the queue of.
+/// </summary>
+public sealed record EscalationQueueRequest(string? Operation = null, string? Filter = null, double? DueSoonHours = null, int? Page = null, int? PageSize = null);
+
+/// <summary>Alarm of a row: Overdue (red), DueSoon (amber), OnTime, AnsweredOnTime, AnsweredLate.</summary>
+public sealed record EscalationRow(
+    Guid Id, Guid InteractionId, string Operation, Guid? CustomerId, string? CustomerName, string TypeCode, string TypeName, string DestinationArea,
+    DateTimeOffset OpenedAt, PromisedAnswer Promised, string State, string Alarm, DateTimeOffset? AnsweredAt, string? Answer, string? AnsweredBy, Guid Version);
+
+public sealed record EscalationCounts(long Open, long Overdue, long DueSoon, long Answered);
+
+public sealed record EscalationQueue(EscalationCounts Counts, Page<EscalationRow> Page, DateTimeOffset Now, double DueSoonHours);
+
+/// <summary>The escalation queue with its alarms: counts at a glance plus one page of rows, most urgent first.</summary>
+public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
+{
+    public const double DefaultDueSoonHours = 4;
+
+    private static readonly string[] Filters = ["all", "open", "overdue", "duesoon", "answered"];
+
+    public async Task<Result<EscalationQueue>> HandleAsync(EscalationQueueRequest request, CancellationToken ct)
+    {
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var filter = string.IsNullOrWhiteSpace(request.Filter) ? "all" : request.Filter.Trim().ToLowerInvariant();
+        if (!Filters.Contains(filter))
+        {
+            fields["filter"] = ["El filtro debe ser all, open, overdue, dueSoon o answered."];
+        }
+
+        var soonHours = request.DueSoonHours ?? DefaultDueSoonHours;
+        if (!double.IsFinite(soonHours) || soonHours <= 0 || soonHours > 240)
+        {
+            fields["dueSoonHours"] = ["Las horas de «por vencer» deben estar entre 0 y 240."];
+        }
+
+        var paging = Paging.From(request.Page, request.PageSize);
+        if (!paging.IsSuccess)
+        {
+            foreach (var (k, v) in paging.Error!.Fields ?? new Dictionary<string, string[]>())
+            {
+                fields[k] = v;
+            }
+        }
+
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        IQueryable<Escalation> query = db.Escalations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(request.Operation))
+        {
+            var op = await InteractionRules.OperationAsync(db, scope, request.Operation, InteractionRules.QueueRoles, ct);
+            if (!op.IsSuccess)
+            {
+                return op.Error!;
+            }
+
+            var opId = op.Value!.Id;
+            query = query.Where(e => e.OperationId == opId);
+        }
+        else if (!scope.SeesAll)
+        {
+            var allowed = scope.Memberships.Where(m => InteractionRules.QueueRoles.Contains(m.Role)).Select(m => m.OperationId).Distinct().ToArray();
+            if (allowed.Length == 0)
+            {
+                return Error.Forbidden("interaction.forbidden", "Su rol no permite ver la cola de escalamientos.");
+            }
+
+            query = query.Where(e => allowed.Contains(e.OperationId));
+        }
+
+        var now = time.GetUtcNow();
+        var soon = now.AddHours(soonHours);
+        var counts = new EscalationCounts(
+            await query.LongCountAsync(e => e.State == EscalationState.Open, ct),
+            await query.LongCountAsync(e => e.State == EscalationState.Open && e.DueAt < now, ct),
+            await query.LongCountAsync(e => e.State == EscalationState.Open && e.DueAt >= now && e.DueAt < soon, ct),
+            await query.LongCountAsync(e => e.State == EscalationState.Answered, ct));
+
+        var filtered = filter switch
+        {
+            "open" => query.Where(e => e.State == EscalationState.Open),
+            "overdue" => query.Where(e => e.State == EscalationState.Open && e.DueAt < now),
+            "duesoon" => query.Where(e => e.State == EscalationState.Open && e.DueAt >= now && e.DueAt < soon),
+            "answered" => query.Where(e => e.State == EscalationState.Answered),
+            _ => query,
+        };
+
+        // Open first, most urgent first; answered ones after, latest answered first.
+        var ordered = filtered.OrderByDescending(e => e.State == EscalationState.Open).ThenBy(e => e.DueAt).ThenBy(e => e.Id);
+        var page = await ordered.ToPageAsync(paging.Value, ct);
+
+        var opIds = page.Items.Select(e => e.OperationId).Distinct().ToArray();
+        var ops = await db.Operations.AsNoTracking().Where(o => opIds.Contains(o.Id))
+            .Join(db.Clients.AsNoTracking(), o => o.ClientId, c => c.Id, (o, c) => new { o.Id, o.Code, c.TimeZoneId })
+            .ToDictionaryAsync(o => o.Id, ct);
+        var names = await CustomerDirectory.NamesAsync(db, page.Items.Where(e => e.CustomerId != null).Select(e => e.CustomerId!.Value).Distinct().ToArray(), ct);
+        var rows = page.Map(e => new EscalationRow(
+            e.Id, e.InteractionId, ops[e.OperationId].Code, e.CustomerId, e.CustomerId is { } c && names.TryGetValue(c, out var n) ? n : null,
+            e.TypeCode, e.TypeName, e.DestinationArea, e.OpenedAt,
+            InteractionRules.Promise(e.DueAt, ops[e.OperationId].TimeZoneId, e.TargetBusinessHours, e.DestinationArea),
+            e.State.ToString(), Alarm(e, now, soon), e.AnsweredAt, e.Answer, e.AnsweredBy, e.Version));
+        return new EscalationQueue(counts, rows, now, soonHours);
+    }
+
+    public static string Alarm(Escalation e, DateTimeOffset now, DateTimeOffset soon) => e.State switch
+    {
+        EscalationState.Answered => e.AnsweredOnTime ? "AnsweredOnTime" : "AnsweredLate",
+        _ when e.DueAt < now => "Overdue",
+        _ when e.DueAt < soon => "DueSoon",
+        _ => "OnTime",
+    };
+}

@@ -1,0 +1,73 @@
+using ContactOps.Modules.Customers.Contracts;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Interactions.Features;
+
+public sealed record OpenInteractionRequest(
+    string? Operation, string? Channel, string? CallId, string? Extension, string? AgentLogin, Guid? CustomerId = null, string? Request = null);
+
+/// <summary>Opens an interaction for an inbound contact. Voice contacts carry call id, extension and agent login.</summary>
+public sealed class OpenInteraction(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
+{
+    public async Task<Result<InteractionView>> HandleAsync(OpenInteractionRequest request, CancellationToken ct)
+    {
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var channel = InteractionRules.ParseEnum<InteractionChannel>(fields, "channel", request.Channel, "El canal");
+        if (channel == InteractionChannel.Voice)
+        {
+            if (string.IsNullOrWhiteSpace(request.CallId))
+            {
+                fields["callId"] = ["Una llamada necesita el id de la llamada."];
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Extension))
+            {
+                fields["extension"] = ["Una llamada necesita la extensión del asesor."];
+            }
+
+            if (string.IsNullOrWhiteSpace(request.AgentLogin))
+            {
+                fields["agentLogin"] = ["Una llamada necesita el login del asesor."];
+            }
+        }
+
+        InteractionRules.MaxLength(fields, "callId", request.CallId, 80, "El id de la llamada");
+        InteractionRules.MaxLength(fields, "extension", request.Extension, 20, "La extensión");
+        InteractionRules.MaxLength(fields, "agentLogin", request.AgentLogin, 60, "El login");
+        InteractionRules.MaxLength(fields, "request", request.Request, 2000, "La solicitud");
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var op = await InteractionRules.OperationAsync(db, scope, request.Operation, InteractionRules.DeskRoles, ct);
+        if (!op.IsSuccess)
+        {
+            return op.Error!;
+        }
+
+        var operation = op.Value!;
+        if (request.CustomerId is { } customerId && await CustomerDirectory.NameAsync(db, operation.ClientId, customerId, ct) is null)
+        {
+            return Error.Validation("customer.not_found", "El cliente indicado no existe en este cliente corporativo.", "customerId");
+        }
+
+        var interaction = new Interaction(operation.ClientId, operation.Id, channel!.Value, Clean(request.CallId), Clean(request.Extension), Clean(request.AgentLogin),
+            scope.UserId, time.GetUtcNow());
+        if (request.CustomerId is { } id)
+        {
+            interaction.Identify(id);
+        }
+
+        interaction.RecordRequest(request.Request, null);
+        db.Interactions.Add(interaction);
+        await db.SaveChangesAsync(ct);
+        return await InteractionRules.ViewAsync(db, interaction, ct);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,58 @@
+using ContactOps.Modules.Customers.Contracts;
+using ContactOps.Modules.Interactions.Features;
+using ContactOps.Platform;
+using ContactOps.Platform.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ContactOps.Modules.Interactions;
+
+/// <summary>Inbound interactions (cases), their closing with a disposition, escalations with due instants and their queue.</summary>
+public sealed class InteractionsModule : IAppModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.TryAddScoped<CustomerDirectory>();
+        services.AddScoped<OpenInteraction>();
+        services.AddScoped<GetInteraction>();
+        services.AddScoped<IdentifyCustomer>();
+        services.AddScoped<RecordPremiseCheck>();
+        services.AddScoped<CloseInteraction>();
+        services.AddScoped<ListCloseOptions>();
+        services.AddScoped<ListEscalations>();
+        services.AddScoped<AnswerEscalation>();
+        services.AddScoped<ListEscalationTypes>();
+        services.AddScoped<SaveEscalationType>();
+    }
+
+    public void MapEndpoints(RouteGroupBuilder api)
+    {
+        var interactions = api.MapGroup("/interactions").WithTags("Interactions");
+        interactions.MapPost("/", async (OpenInteractionRequest request, OpenInteraction h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(request, ct)))
+            .WithSummary("Open an interaction (channel Voice|WhatsApp|WebChat|Email; voice needs callId, extension, agentLogin)")
+            .Produces<InteractionView>();
+        interactions.MapGet("/{id:guid}", async (Guid id, GetInteraction h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, ct)))
+            .WithSummary("One interaction with its escalation").Produces<InteractionView>();
+        interactions.MapPut("/{id:guid}/customer", async (Guid id, IdentifyCustomerRequest request, IdentifyCustomer h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
+            .WithSummary("Link the identified customer to the interaction").Produces<InteractionView>();
+        interactions.MapPut("/{id:guid}/premise-check", async (Guid id, RecordPremiseCheckRequest request, RecordPremiseCheck h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
+            .WithSummary("Record the request and the premise/account check outcome").Produces<InteractionView>();
+        interactions.MapPost("/{id:guid}/close", async (Guid id, CloseInteractionRequest request, CloseInteraction h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
+            .WithSummary("Close with a disposition: solved in first contact, or escalated (returns the promised answer instant)")
+            .Produces<CloseInteractionResponse>();
+        interactions.MapGet("/close-options", async (string? operation, ListCloseOptions h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
+            .WithSummary("Dispositions and escalation types an interaction of the operation can be closed with").Produces<CloseOptions>();
+
+        var escalations = api.MapGroup("/escalations").WithTags("Escalations");
+        escalations.MapGet("/", async ([Microsoft.AspNetCore.Http.AsParameters] EscalationQueueRequest request, ListEscalations h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(request, ct)))
+            .WithSummary("The escalation queue: counts (open, overdue, due soon, answered) and a page of rows; filter all|open|overdue|dueSoon|answered")
+            .Produces<EscalationQueue>();
+        escalations.MapPost("/{id:guid}/answer", async (Guid id, AnswerEscalationRequest request, AnswerEscalation h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
+            .WithSummary("Answer an escalation (closes it)").Produces<EscalationView>();
+        escalations.MapGet("/types", async (string? operation, bool? includeInactive, ListEscalationTypes h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, includeInactive ?? false, ct)))
+            .WithSummary("Escalation types of an operation").Produces<IReadOnlyList<EscalationTypeRow>>();
+        escalations.MapPost("/types", async (EscalationTypeRequest request, SaveEscalationType h, CancellationToken ct) => ApiResults.From(await h.CreateAsync(request, ct)))
+            .WithSummary("Create an escalation type (coordinators, managers, admins)").Produces<EscalationTypeRow>();
+        escalations.MapPut("/types/{id:guid}", async (Guid id, EscalationTypeRequest request, SaveEscalationType h, CancellationToken ct) => ApiResults.From(await h.UpdateAsync(id, request, ct)))
+            .WithSummary("Change an escalation type").Produces<EscalationTypeRow>();
+    }
+}

@@ -1,0 +1,42 @@
+using ContactOps.Tests.Infrastructure;
+using ContactOps.Tests.Ui;
+
+namespace ContactOps.Tests.Interactions;
+
+/// <summary>The inbound desk and the escalation queue, prerendered for a signed-in person: links and access by role, the queue's alarms.</summary>
+public class InteractionPagesTests
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Agents_get_the_desk_and_supervisors_the_queue_with_its_overdue_alarm(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        var agent = await UiPageTests.SignInAsync(app, "agent.premium-sales");
+        var home = await UiPageTests.PageAsync(agent, "/");
+        Assert.Contains("id=\"nav-inbound\"", home);
+        Assert.DoesNotContain("id=\"nav-escalations\"", home);
+        var desk = await UiPageTests.PageAsync(agent, "/inbound");
+        Assert.Contains("Atención entrante", desk);
+        Assert.Contains("id=\"desk-call-id\"", desk);
+        Assert.Contains("id=\"open-interaction\"", desk);
+        var refused = await UiPageTests.PageAsync(agent, "/escalations");
+        Assert.Contains("Su rol no permite ver la cola de escalamientos", refused);
+        Assert.DoesNotContain("escalation-row", refused);
+
+        var supervisor = await UiPageTests.SignInAsync(app, "supervisor.premium-sales");
+        Assert.Contains("id=\"nav-escalations\"", await UiPageTests.PageAsync(supervisor, "/"));
+        var queue = await UiPageTests.PageAsync(supervisor, "/escalations");
+        Assert.Contains("Vencidos: 1", queue); // the demo's overdue escalation
+        Assert.Contains("Abiertos: 2", queue);
+        Assert.Contains("alarm-overdue", queue);
+        Assert.Contains("Estudio de documento del cliente", queue);
+
+        // A Bolivian supervisor's queue has none of the Colombian cases.
+        var bolivian = await UiPageTests.PageAsync(await UiPageTests.SignInAsync(app, "supervisor.digital-sales"), "/escalations");
+        Assert.Contains("Vencidos: 0", bolivian);
+        Assert.DoesNotContain("Estudio de documento del cliente", bolivian);
+        Assert.Empty(app.LoggedErrors);
+    }
+}
