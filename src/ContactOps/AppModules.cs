@@ -18,6 +18,7 @@ public static class AppModules
         new AdministrationModule(),
         new CustomersModule(),
         new SalesModule(),
+        new Modules.Sales.Legalization.LegalizationModule(),
         new DemoModule(),
     ];
 

@@ -3,6 +3,7 @@ using ContactOps.Platform.Audit;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Imports.Mappings;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Web;
 
 namespace ContactOps.Platform;
@@ -19,6 +20,7 @@ public sealed class PlatformModule : IAppModule, ICliModule
         services.AddScoped<SaveColumnMapping>();
         services.AddScoped<ListColumnMappings>();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddFileStorage();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
