@@ -26,16 +26,33 @@ internal sealed record LegalizationItem(Sale Sale, SaleAttachment? Recording, Cu
 }
 
 /// <summary>The loaded month: operation, client zone, the items (home/mobile and devices), the layouts.</summary>
-internal sealed record LegalizationPlan(
-    Operation Operation,
-    Client Client,
-    TimeZoneInfo Zone,
-    string Month,
-    IReadOnlyList<LegalizationItem> Legalizable,
-    IReadOnlyList<LegalizationItem> Devices,
-    IReadOnlyList<LegalizationColumn> RecordingsLayout,
-    IReadOnlyList<LegalizationColumn> DevicesLayout)
+/// <remarks>A class, not a positional record: a record's Deconstruct would take the organisation entities by reference.</remarks>
+internal sealed class LegalizationPlan(
+    Operation operation,
+    Client client,
+    TimeZoneInfo zone,
+    string month,
+    IReadOnlyList<LegalizationItem> legalizable,
+    IReadOnlyList<LegalizationItem> devices,
+    IReadOnlyList<LegalizationColumn> recordingsLayout,
+    IReadOnlyList<LegalizationColumn> devicesLayout)
 {
+    public Operation Operation { get; } = operation;
+
+    public Client Client { get; } = client;
+
+    public TimeZoneInfo Zone { get; } = zone;
+
+    public string Month { get; } = month;
+
+    public IReadOnlyList<LegalizationItem> Legalizable { get; } = legalizable;
+
+    public IReadOnlyList<LegalizationItem> Devices { get; } = devices;
+
+    public IReadOnlyList<LegalizationColumn> RecordingsLayout { get; } = recordingsLayout;
+
+    public IReadOnlyList<LegalizationColumn> DevicesLayout { get; } = devicesLayout;
+
     public IEnumerable<LegalizationItem> Ready => Legalizable.Where(i => i.BlockingReason is null);
 
     public IEnumerable<LegalizationItem> Blocked => Legalizable.Where(i => i.BlockingReason is not null);
