@@ -5,6 +5,9 @@ using ContactOps.Modules.Sales;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Storage;
+using ContactOps.Platform.Tenancy;
+using ContactOps.Modules.Sales.Attachments;
+using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Platform;
 using Microsoft.AspNetCore.Hosting;
@@ -95,6 +98,19 @@ public class AttachmentsTests
         var big = new byte[1025];
         Wav.CopyTo(big, 0);
         await AssertRefused(await UploadAsync(http, saleId, "CallRecording", "larga.wav", big), "attachment.too_large", "tamaño máximo");
+
+        // A stream that does not say how long it is (a browser upload) is cut off while it is stored.
+        await using (var scope = limited.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AccessScope>().SetSystem("tests");
+            var undeclared = new byte[5000];
+            Wav.CopyTo(undeclared, 0);
+            var result = await scope.ServiceProvider.GetRequiredService<UploadSaleAttachment>().HandleAsync(
+                new UploadSaleAttachmentRequest(saleId, "CallRecording", "sin-largo.wav", null, new ForwardOnlyStream(new MemoryStream(undeclared))), default);
+            Assert.Equal("attachment.too_large", result.Error?.Code);
+        }
+
+        Assert.Empty(Directory.Exists(app.StorageRoot) ? Directory.EnumerateFiles(app.StorageRoot, "*", SearchOption.AllDirectories) : []);
 
         var exact = new byte[1024];
         Wav.CopyTo(exact, 0);

@@ -191,6 +191,16 @@ public class LegalizationTests
                 Encoding.UTF8.GetString(ReadBytes(zip, "legalizacion_premium-sales_202610.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
         }
 
+        using var second = new Files.TempFolder();
+        var json = await CalendarCliTests.RunAsync(app, "legalize", "--operation", "premium-sales", "--month", "2026-10", "--out", second.Path, "--json");
+        Assert.True(json.Exit == 0, json.Err);
+        using (var doc = JsonDocument.Parse(json.Out))
+        {
+            Assert.Equal(1, doc.RootElement.GetProperty("exported").GetInt32());
+            Assert.Equal(0, doc.RootElement.GetProperty("blocking").GetInt32());
+            Assert.Equal(second.PathOf("legalizacion_premium-sales_2026-10.zip"), Assert.Single(doc.RootElement.GetProperty("files").EnumerateArray()).GetString());
+        }
+
         Assert.Equal(2, (await CalendarCliTests.RunAsync(app, "legalize", "--operation", "premium-sales", "--month", "2026-13", "--out", folder.Path)).Exit);
         Assert.Equal(2, (await CalendarCliTests.RunAsync(app, "legalize", "--operation", "premium-sales", "--month", "10-2026", "--out", folder.Path)).Exit);
         var unknown = await CalendarCliTests.RunAsync(app, "legalize", "--operation", "no-existe", "--month", "2026-10", "--out", folder.Path);
@@ -200,7 +210,7 @@ public class LegalizationTests
 
         await using var scope = app.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.Equal(1, await db.LegalizationRuns.CountAsync());
+        Assert.Equal(2, await db.LegalizationRuns.CountAsync());
     }
 
     private static byte[] ReadBytes(ZipArchive zip, string name)

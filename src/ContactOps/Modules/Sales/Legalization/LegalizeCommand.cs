@@ -81,7 +81,7 @@ public static class LegalizeCommand
                     run.Blocking,
                     run.Devices,
                     files = written,
-                    blocking = run.BlockingSales,
+                    blockingSales = run.BlockingSales,
                 });
             }
             else
