@@ -21,6 +21,8 @@ public static class AppModules
         new CustomersModule(),
         new SalesModule(),
         new ReportsModule(),
+
+        new Modules.Sales.Legalization.LegalizationModule(),
         new DemoModule(),
         new InteractionsModule(),
     ];

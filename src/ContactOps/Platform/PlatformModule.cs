@@ -4,6 +4,7 @@ using ContactOps.Platform.Cli;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Imports.Mappings;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Web;
 
 namespace ContactOps.Platform;
@@ -22,6 +23,8 @@ public sealed class PlatformModule : IAppModule, ICliModule
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<RejectsJanitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RejectsJanitor>());
+
+        services.AddFileStorage();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

@@ -30,6 +30,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public ConcurrentQueue<string> LoggedErrors { get; } = new();
 
+    /// <summary>A fresh folder for the file storage of this app (recordings, evidence, generated files).</summary>
+    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "contactops-tests-storage", Path.GetRandomFileName());
+
     /// <summary>A fresh database (demo data included) and the product running on it.</summary>
     public static async Task<TestApp> StartAsync(Provider provider, bool seeded = true)
     {
@@ -45,6 +48,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider == Provider.Postgres ? "postgres" : "sqlite");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:SeedDemoData", _seed ? "true" : "false");
+        builder.UseSetting("Storage:Root", StorageRoot);
         builder.ConfigureLogging(l => l.AddProvider(new ErrorCollector(LoggedErrors)));
     }
 

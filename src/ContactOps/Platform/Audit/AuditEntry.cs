@@ -13,6 +13,9 @@ public enum AuditAction
     Imported,
 
     SignIn,
+
+    /// <summary>A stored file (call recording, evidence, legalization package) was downloaded.</summary>
+    FileDownloaded,
 }
 
 /// <summary>

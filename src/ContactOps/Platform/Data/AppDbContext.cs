@@ -69,6 +69,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
+    // Sales: attachments and legalization
+    public DbSet<Modules.Sales.Attachments.SaleAttachment> SaleAttachments => Set<Modules.Sales.Attachments.SaleAttachment>();
+
+    public DbSet<Modules.Sales.Legalization.LegalizationLayout> LegalizationLayouts => Set<Modules.Sales.Legalization.LegalizationLayout>();
+
+    public DbSet<Modules.Sales.Legalization.LegalizationRun> LegalizationRuns => Set<Modules.Sales.Legalization.LegalizationRun>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -113,6 +120,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Interaction>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<EscalationType>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Escalation>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+
+        // Sales: attachments and legalization
+        builder.Entity<Modules.Sales.Attachments.SaleAttachment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.Legalization.LegalizationLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<Modules.Sales.Legalization.LegalizationRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 

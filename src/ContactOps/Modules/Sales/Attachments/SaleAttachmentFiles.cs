@@ -1,0 +1,59 @@
+using ContactOps.Platform.Audit;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Sales.Attachments;
+
+/// <summary>The attachments of a sale (a sale of another client or operation is not found).</summary>
+public sealed class ListSaleAttachments(AppDbContext db)
+{
+    public async Task<Result<IReadOnlyList<SaleAttachmentView>>> HandleAsync(Guid saleId, CancellationToken ct)
+    {
+        if (!await db.Sales.AnyAsync(s => s.Id == saleId, ct))
+        {
+            return Error.NotFound("sale.not_found", "No se encontró la venta.");
+        }
+
+        var rows = await db.Set<SaleAttachment>().AsNoTracking().Where(a => a.SaleId == saleId)
+            .OrderByDescending(a => a.UploadedAt).ThenBy(a => a.FileName).ToListAsync(ct);
+        return rows.Select(SaleAttachmentView.From).ToList();
+    }
+}
+
+/// <summary>An opened attachment: the caller streams it and disposes it.</summary>
+public sealed record AttachmentContent(Stream Content, string FileName, string ContentType);
+
+/// <summary>Opens an attachment for download; every read is written to the audit trail (who downloaded which file).</summary>
+public sealed class DownloadSaleAttachment(AppDbContext db, IFileStorage storage, AuditLog audit)
+{
+    public async Task<Result<AttachmentContent>> HandleAsync(Guid saleId, Guid attachmentId, CancellationToken ct)
+    {
+        var attachment = await db.Set<SaleAttachment>().AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == attachmentId && a.SaleId == saleId, ct);
+        if (attachment is null || !await db.Sales.AnyAsync(s => s.Id == saleId, ct))
+        {
+            return Error.NotFound("attachment.not_found", "No se encontró el adjunto de la venta.");
+        }
+
+        var stream = await storage.OpenReadAsync(attachment.StorageKey, ct);
+        if (stream is null)
+        {
+            return Error.Failure("attachment.missing_file", $"El archivo «{attachment.FileName}» no está en el almacenamiento; avise al administrador.");
+        }
+
+        try
+        {
+            await audit.AppendAsync(db, attachment.ClientId, attachment.OperationId, nameof(SaleAttachment), attachment.Id.ToString(), AuditAction.FileDownloaded,
+                new { sale = saleId, file = attachment.FileName, kind = attachment.Kind.ToString(), attachment.Sha256 }, ct);
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
+
+        return new AttachmentContent(stream, attachment.FileName, attachment.ContentType);
+    }
+}
