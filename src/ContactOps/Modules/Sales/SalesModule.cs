@@ -7,9 +7,11 @@ public sealed class SalesModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
+        SalesSheet.AddServices(services);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
+        SalesSheet.MapEndpoints(api);
     }
 }

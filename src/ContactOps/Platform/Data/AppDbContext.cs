@@ -62,6 +62,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<SaleProduct> SaleProducts => Set<SaleProduct>();
 
+    public DbSet<ChecklistDefinition> SaleChecklists => Set<ChecklistDefinition>();
+
+    public DbSet<ChecklistItem> SaleChecklistItems => Set<ChecklistItem>();
+
+    public DbSet<SaleStep> SaleSteps => Set<SaleStep>();
+
+    public DbSet<SaleStateChange> SaleStateChanges => Set<SaleStateChange>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -102,6 +110,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         // Sales
         builder.Entity<Sale>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<SaleProduct>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<ChecklistDefinition>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<ChecklistItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<SaleStep>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<SaleStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 
