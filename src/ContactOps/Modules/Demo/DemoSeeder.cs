@@ -15,7 +15,7 @@ namespace ContactOps.Modules.Demo;
 /// each operation, and a few hundred customers with accounts, lines and premises in every status.
 /// Deterministic (fixed seed) so that screenshots and tests can rely on it.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<AppUser> users)
+public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<AppUser> users, TimeProvider time)
 {
     public const string DemoPassword = "ContactOps2026";
 
@@ -123,6 +123,9 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
         AddCustomers(co, 300, random);
         AddCustomers(bo, 100, random);
         await db.SaveChangesAsync(ct);
+
+        // Sales sheet: checklists of the sales cell and premium sales, and a few sales in various states.
+        await DemoSales.SeedAsync(db, ops, co, time.GetUtcNow(), ct);
     }
 
     private void AddCustomers(Client client, int count, Random random)
