@@ -208,5 +208,12 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
         return await GetSale.LoadAsync(db, sale.Id, ct);
     }
 
+    /// <summary>The customer the sale is for (for the form's header), or null when the caller cannot see it.</summary>
+    public async Task<CustomerRef?> CustomerAsync(Guid customerId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await CustomerFacts.FindAsync(db, customerId, ct);
+    }
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
