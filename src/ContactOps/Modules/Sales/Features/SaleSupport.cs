@@ -35,7 +35,7 @@ internal static class SaleUnits
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Loads the sale, checks the caller may work it and that they saw its latest version.</summary>
-    public static async Task<Result<SaleUnit>> LoadForWorkAsync(AppDbContext db, AccessScope scope, Guid saleId, int? version, CancellationToken ct, bool claimIfFree = true)
+    public static async Task<Result<SaleUnit>> LoadForWorkAsync(AppDbContext db, AccessScope scope, Guid saleId, int? version, CancellationToken ct)
     {
         var sale = await db.Sales.Include(s => s.Products).FirstOrDefaultAsync(s => s.Id == saleId, ct);
         if (sale is null)
