@@ -15,7 +15,7 @@ namespace ContactOps.Modules.Demo;
 /// each operation, and a few hundred customers with accounts, lines and premises in every status.
 /// Deterministic (fixed seed) so that screenshots and tests can rely on it.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<AppUser> users)
+public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<AppUser> users, TimeProvider time)
 {
     public const string DemoPassword = "ContactOps2026";
 
@@ -125,8 +125,11 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
         await db.SaveChangesAsync(ct);
 
         // Interactions (premium inbound): escalation types and a few cases, one escalation overdue.
-        InteractionsDemo.Add(db, co, ops["premium-sales"], TimeProvider.System);
+        InteractionsDemo.Add(db, co, ops["premium-sales"], time);
         await db.SaveChangesAsync(ct);
+
+        // Sales sheet: checklists of the sales cell and premium sales, and a few sales in various states.
+        await DemoSales.SeedAsync(db, ops, co, time.GetUtcNow(), ct);
     }
 
     private void AddCustomers(Client client, int count, Random random)

@@ -137,6 +137,9 @@ public sealed class Sale : IAuditable, IStamped
     /// <summary>Mobile line (new, migrated or ported number), when mobile.</summary>
     public string? LineNumber { get; set; }
 
+    /// <summary>Portability: the operator the line comes from.</summary>
+    public string? DonorOperator { get; set; }
+
     public decimal MonthlyValue { get; private set; }
 
     public decimal OneOffValue { get; private set; }

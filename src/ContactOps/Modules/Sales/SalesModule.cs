@@ -9,9 +9,12 @@ public sealed class SalesModule : IAppModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<IKpiProvider, Reports.SalesKpiProvider>();
+
+        SalesSheet.AddServices(services);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
+        SalesSheet.MapEndpoints(api);
     }
 }

@@ -76,6 +76,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Modules.Sales.Legalization.LegalizationRun> LegalizationRuns => Set<Modules.Sales.Legalization.LegalizationRun>();
 
+    public DbSet<ChecklistDefinition> SaleChecklists => Set<ChecklistDefinition>();
+
+    public DbSet<ChecklistItem> SaleChecklistItems => Set<ChecklistItem>();
+
+    public DbSet<SaleStep> SaleSteps => Set<SaleStep>();
+
+    public DbSet<SaleStateChange> SaleStateChanges => Set<SaleStateChange>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -125,6 +133,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Modules.Sales.Attachments.SaleAttachment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Sales.Legalization.LegalizationLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<Modules.Sales.Legalization.LegalizationRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+
+        builder.Entity<ChecklistDefinition>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<ChecklistItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<SaleStep>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<SaleStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 

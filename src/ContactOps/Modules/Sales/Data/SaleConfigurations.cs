@@ -18,6 +18,9 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         b.Property(x => x.Extension).HasMaxLength(20);
         b.Property(x => x.AccountNumber).HasMaxLength(40);
         b.Property(x => x.LineNumber).HasMaxLength(20);
+        b.Property(x => x.DonorOperator).HasMaxLength(60);
+        b.HasIndex(x => new { x.OperationId, x.AssignedToUserId, x.State });
+        b.HasIndex(x => new { x.OperationId, x.FollowUpAt });
         b.Property(x => x.AccountMarking).HasMaxLength(20);
         b.Property(x => x.StateReason).HasMaxLength(400);
         b.Property(x => x.Notes).HasMaxLength(2000);

@@ -1,0 +1,219 @@
+using System.Globalization;
+using ContactOps.Modules.Customers.Contracts;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Sales.Features;
+
+public sealed record SaleProductInput(string? TariffCode, string? Description, int Quantity, decimal MonthlyValue, decimal OneOffValue, bool NeedsTechnicianVisit);
+
+/// <summary>
+/// A sale as the front registers it: from an interaction (<see cref="InteractionId"/>) or the customer page.
+/// <see cref="Operation"/> is the operation code (optional when the caller works in only one).
+/// </summary>
+public sealed record RegisterSaleRequest(
+    string? Operation,
+    Guid CustomerId,
+    SaleKind? Kind,
+    IReadOnlyList<SaleProductInput>? Products,
+    Guid? InteractionId = null,
+    string? AccountNumber = null,
+    string? LineNumber = null,
+    string? DonorOperator = null,
+    Guid? SellerUserId = null,
+    string? SellerLogin = null,
+    string? CallId = null,
+    string? Extension = null,
+    string? Notes = null);
+
+/// <summary>Registers a sale on the sales sheet (state Registered) with the operation's current checklist version.</summary>
+public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
+{
+    public async Task<Result<SaleDetail>> HandleAsync(RegisterSaleRequest request, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var op = await SaleUnits.OperationAsync(db, request.Operation, scope, ct);
+        if (!op.IsSuccess)
+        {
+            return op.Error!;
+        }
+
+        var operation = op.Value!;
+        if (scope.RoleIn(operation.Id) is null)
+        {
+            return Error.Forbidden("sale.not_member", "No trabaja en esta operación.");
+        }
+
+        var client = await db.Clients.FirstAsync(c => c.Id == operation.ClientId, ct);
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Add(string field, string message) => fields[field] = fields.TryGetValue(field, out var m) ? [.. m, message] : [message];
+
+        CustomerRef? customer = null;
+        if (request.CustomerId == Guid.Empty)
+        {
+            Add("customerId", "Indique el cliente.");
+        }
+        else
+        {
+            customer = await CustomerFacts.FindAsync(db, request.CustomerId, ct);
+            if (customer is null || customer.ClientId != operation.ClientId)
+            {
+                Add("customerId", "El cliente no existe en este cliente corporativo.");
+            }
+        }
+
+        if (request.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            Add("kind", "Indique el tipo de venta: " + string.Join(", ", Enum.GetNames<SaleKind>()) + ".");
+            kind = default;
+        }
+
+        var products = request.Products ?? [];
+        if (products.Count == 0)
+        {
+            Add("products", "Agregue al menos un producto con su código tarifario.");
+        }
+
+        for (var i = 0; i < products.Count; i++)
+        {
+            var p = products[i];
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"products[{i}].");
+            if (string.IsNullOrWhiteSpace(p.TariffCode))
+            {
+                Add(prefix + "tariffCode", "Escriba el código tarifario.");
+            }
+            else if (p.TariffCode.Trim().Length > 40)
+            {
+                Add(prefix + "tariffCode", "El código tarifario admite hasta 40 caracteres.");
+            }
+
+            if (string.IsNullOrWhiteSpace(p.Description))
+            {
+                Add(prefix + "description", "Escriba la descripción del producto.");
+            }
+            else if (p.Description.Trim().Length > 200)
+            {
+                Add(prefix + "description", "La descripción admite hasta 200 caracteres.");
+            }
+
+            if (p.Quantity is < 1 or > 999)
+            {
+                Add(prefix + "quantity", "La cantidad debe estar entre 1 y 999.");
+            }
+
+            if (p.MonthlyValue < 0 || p.MonthlyValue > 1_000_000_000m)
+            {
+                Add(prefix + "monthlyValue", "El valor mensual debe ser 0 o mayor.");
+            }
+
+            if (p.OneOffValue < 0 || p.OneOffValue > 1_000_000_000m)
+            {
+                Add(prefix + "oneOffValue", "El valor único debe ser 0 o mayor.");
+            }
+        }
+
+        var line = SaleKinds.LineOf(kind);
+        var account = request.AccountNumber?.Trim();
+        account = string.IsNullOrEmpty(account) ? null : account;
+        if (request.Kind is not null && line == SaleLine.Home && account is null)
+        {
+            Add("accountNumber", "Las ventas de hogar requieren el número de cuenta.");
+        }
+        else if (account is { Length: > 40 })
+        {
+            Add("accountNumber", "El número de cuenta admite hasta 40 caracteres.");
+        }
+
+        string? lineNumber = null;
+        if (!string.IsNullOrWhiteSpace(request.LineNumber))
+        {
+            var normalized = CustomerFacts.NormalizeMobileLine(request.LineNumber, client.Country);
+            if (normalized.IsSuccess)
+            {
+                lineNumber = normalized.Value;
+            }
+            else
+            {
+                Add("lineNumber", normalized.Error!.Message);
+            }
+        }
+        else if (request.Kind is not null && line == SaleLine.Mobile)
+        {
+            Add("lineNumber", "Las ventas móviles requieren el número de línea.");
+        }
+
+        var donor = request.DonorOperator?.Trim();
+        donor = string.IsNullOrEmpty(donor) ? null : donor;
+        if (request.Kind == SaleKind.MobilePortability && donor is null)
+        {
+            Add("donorOperator", "La portabilidad requiere el operador donante.");
+        }
+        else if (donor is { Length: > 60 })
+        {
+            Add("donorOperator", "El operador donante admite hasta 60 caracteres.");
+        }
+
+        foreach (var (name, value, max) in new[] { ("sellerLogin", request.SellerLogin, 60), ("callId", request.CallId, 80), ("extension", request.Extension, 20), ("notes", request.Notes, 2000) })
+        {
+            if (value is not null && value.Trim().Length > max)
+            {
+                Add(name, string.Create(CultureInfo.InvariantCulture, $"Admite hasta {max} caracteres."));
+            }
+        }
+
+        var seller = request.SellerUserId ?? scope.UserId;
+        if (request.SellerUserId is { } chosen && chosen != scope.UserId)
+        {
+            if (!scope.HasRole(operation.Id, SaleRoles.Assign))
+            {
+                Add("sellerUserId", "Solo un supervisor o coordinador puede registrar la venta a nombre de otro asesor.");
+            }
+            else if (!await db.Memberships.AnyAsync(m => m.UserId == chosen && m.OperationId == operation.Id, ct))
+            {
+                Add("sellerUserId", "El asesor indicado no trabaja en esta operación.");
+            }
+        }
+
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        var now = time.GetUtcNow();
+        var sale = new Sale(operation.ClientId, operation.Id, customer!.Id, kind, now, client.Currency,
+            request.InteractionId is null ? SaleOrigin.CustomerPage : SaleOrigin.Interaction)
+        {
+            InteractionId = request.InteractionId,
+            AccountNumber = account,
+            LineNumber = lineNumber,
+            DonorOperator = donor,
+            SellerUserId = seller,
+            SellerLogin = Clean(request.SellerLogin),
+            CallId = Clean(request.CallId),
+            Extension = Clean(request.Extension),
+            Notes = Clean(request.Notes),
+        };
+        foreach (var p in products)
+        {
+            sale.AddProduct(p.TariffCode!, p.Description!, p.Quantity, p.MonthlyValue, p.OneOffValue, p.NeedsTechnicianVisit);
+        }
+
+        var checklist = await SaleUnits.CurrentChecklistAsync(db, operation.Id, kind, ct);
+        sale.ChecklistId = checklist?.Id;
+        sale.ChecklistVersion = checklist?.Version;
+        db.Sales.Add(sale);
+        await db.SaveChangesAsync(ct);
+        return await GetSale.LoadAsync(db, sale.Id, ct);
+    }
+
+    /// <summary>The customer the sale is for (for the form's header), or null when the caller cannot see it.</summary>
+    public async Task<CustomerRef?> CustomerAsync(Guid customerId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await CustomerFacts.FindAsync(db, customerId, ct);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

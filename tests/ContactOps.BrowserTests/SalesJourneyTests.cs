@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ContactOps.BrowserTests;
+
+/// <summary>
+/// The sales sheet end to end in a browser: an agent registers a portability sale from the customer page; the back
+/// office takes it from the queue and works its checklist through to Legalized.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public partial class SalesJourneyTests(BrowserFixture fixture)
+{
+    private static readonly string[] PortabilitySteps = ["TYPOLOGY", "IDENTITY_OTP", "NIP_SENT", "PLAN_OFFER", "CONTRACT_READING", "SIM_SHIPPED", "DELIVERED"];
+
+    [Fact]
+    public async Task Agent_registers_a_portability_sale_and_the_back_office_works_it_to_Legalized()
+    {
+        Guid customer;
+        await using (var scope = fixture.App.SystemScope())
+        {
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Platform.Data.AppDbContext>(scope.ServiceProvider);
+            customer = db.Customers.Where(c => c.DocumentNumber == "1020304050").Select(c => c.Id).First();
+        }
+
+        // The agent, from the customer's 360° page.
+        var agent = await fixture.NewPageAsync();
+        await fixture.SignInAsync(agent, "agent.sales-cell");
+        await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await agent.GotoAsync($"/customers/{customer}");
+        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await agent.Locator("#register-sale").ClickAsync();
+        await agent.WaitForURLAsync(u => u.Contains("/sales/new?customerId=", StringComparison.Ordinal));
+        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(agent.Locator("#sale-customer")).ToContainTextAsync("María Fernanda Rodríguez Peña");
+
+        await agent.SelectOptionAsync("#sale-kind", "MobilePortability");
+        await Assertions.Expect(agent.Locator("#sale-donor")).ToBeVisibleAsync();
+        await agent.FillAsync("#sale-line", "310 555 7788");
+        await agent.FillAsync("#sale-donor", "Operador Donante S.A.");
+        await agent.FillAsync("#sale-call-id", "CALL-778899");
+        await agent.FillAsync("#sale-extension", "3105");
+        await agent.FillAsync("#sale-login", "ag1005");
+        await agent.FillAsync("#product-0-code", "MOV-POS45");
+        await agent.FillAsync("#product-0-description", "Plan pospago 45 GB");
+        await agent.FillAsync("#product-0-monthly", "55900");
+        await agent.Locator("#product-0-monthly").PressAsync("Tab");
+        await BrowserFixture.ScreenshotAsync(agent, "20-sale-form-es");
+        await agent.Locator("#sale-submit").ClickAsync();
+        await agent.WaitForURLAsync(new Regex("/sales/[0-9a-f-]{36}$"));
+        var saleUrl = new Uri(agent.Url).AbsolutePath;
+        await Assertions.Expect(agent.Locator("#sale-state")).ToContainTextAsync("Registrada");
+        await Assertions.Expect(agent.Locator("#sale-line")).ToContainTextAsync("+573105557788");
+        await Assertions.Expect(agent.Locator("#sale-read-only")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(agent, "21-sale-registered-es");
+
+        // The back office takes it from the queue.
+        var bo = await fixture.NewPageAsync();
+        await fixture.SignInAsync(bo, "backoffice.sales-cell");
+        await bo.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await bo.GotoAsync("/backoffice");
+        await bo.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var row = bo.Locator($".sale-row[data-id=\"{saleUrl.Split('/').Last()}\"]");
+        await Assertions.Expect(row).ToContainTextAsync("Sin asignar");
+        await Assertions.Expect(bo.Locator("#queue-due-count")).ToContainTextAsync("Seguimientos vencidos");
+        await BrowserFixture.ScreenshotAsync(bo, "22-backoffice-queue-es");
+        await row.Locator(".claim-button").ClickAsync();
+        await bo.WaitForURLAsync(u => u.EndsWith(saleUrl, StringComparison.Ordinal));
+        await bo.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(bo.Locator("#sale-assigned")).ToContainTextAsync("Back office sales-cell");
+
+        // Out of order is not offered: only the first step has its buttons.
+        await Assertions.Expect(bo.Locator("#step-ok-NIP_SENT")).ToHaveCountAsync(0);
+        foreach (var code in PortabilitySteps)
+        {
+            await bo.FillAsync($"#evidence-{code}", "Ref-" + code);
+            await bo.Locator($"#evidence-{code}").PressAsync("Tab");
+            await bo.Locator($"#step-ok-{code}").ClickAsync();
+            await Assertions.Expect(bo.Locator($"tr.checklist-row[data-code=\"{code}\"]")).ToContainTextAsync("OK");
+            if (code == "CONTRACT_READING")
+            {
+                await Assertions.Expect(bo.Locator("#sale-state")).ToContainTextAsync("Validada");
+                await BrowserFixture.ScreenshotAsync(bo, "23-sale-validated-es");
+            }
+        }
+
+        await Assertions.Expect(bo.Locator("#sale-state")).ToContainTextAsync("Entregada");
+        await bo.SelectOptionAsync("#state-to", "Legalized");
+        await bo.Locator("#state-submit").ClickAsync();
+        await Assertions.Expect(bo.Locator("#sale-state")).ToContainTextAsync("Legalizada");
+        await Assertions.Expect(bo.Locator("#sale-history")).ToContainTextAsync("Entregada");
+        await Assertions.Expect(bo.Locator("#sale-steps .step-row")).ToHaveCountAsync(PortabilitySteps.Length);
+        await bo.Locator("#sale-flowchart summary").ClickAsync();
+        await BrowserFixture.ScreenshotAsync(bo, "24-sale-legalized-es");
+
+        // The agent's sheet shows the sale legalized; the procedures page draws every flow.
+        await agent.GotoAsync("/sales");
+        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(agent.Locator($".sale-row[data-id=\"{saleUrl.Split('/').Last()}\"]")).ToContainTextAsync("Legalizada");
+        await BrowserFixture.ScreenshotAsync(agent, "25-sales-sheet-es");
+        await bo.GotoAsync("/sales/flows");
+        await Assertions.Expect(bo.Locator("figure.flowchart")).ToHaveCountAsync(8);
+        await BrowserFixture.ScreenshotAsync(bo, "26-sale-flows-es");
+        Assert.Empty(fixture.App.LoggedErrors);
+    }
+}
