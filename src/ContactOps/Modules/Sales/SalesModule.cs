@@ -1,15 +1,26 @@
+using System.CommandLine;
 using ContactOps.Platform;
+using ContactOps.Platform.Cli;
 
 namespace ContactOps.Modules.Sales;
 
 /// <summary>The sales sheet, the sales-cell back office, legalization and reconciliation with the carrier.</summary>
-public sealed class SalesModule : IAppModule
+public sealed class SalesModule : IAppModule, ICliModule
 {
+    public IEnumerable<string> TopLevelVerbs => Reconciliation.ReconciliationSetup.TopLevelVerbs;
+
     public void AddServices(IServiceCollection services)
     {
+        Reconciliation.ReconciliationSetup.AddServices(services);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
+        Reconciliation.ReconciliationSetup.MapEndpoints(api);
+    }
+
+    public void Register(RootCommand root, CliContext context)
+    {
+        Reconciliation.ReconciliationSetup.Register(root, context);
     }
 }
