@@ -9,7 +9,7 @@ public enum KeyPart
     /// <summary>Account number, or the line number when there is no account (normalised, international prefix dropped).</summary>
     AccountOrLine,
 
-    /// <summary>The product's tariff code (no spaces, upper case).</summary>
+    /// <summary>The product's tariff code (letters and digits only, upper case).</summary>
     Product,
 
     /// <summary>The sale date: our sale's instant as a local date in the client's time zone.</summary>

@@ -55,13 +55,14 @@ public sealed class ExportSales(AppDbContext db, AccessScope scope)
         var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZoneId);
         var from = LocalMidnight(request.From, zone);
         var to = LocalMidnight(request.To.AddDays(1), zone);
-        var rows = await db.Sales.AsNoTracking()
-            .Where(s => s.OperationId == operation.Id && s.SoldAt >= from && s.SoldAt < to)
-            .OrderBy(s => s.SoldAt).ThenBy(s => s.Id)
-            .SelectMany(s => s.Products.Select(p => new
-            {
-                s.CustomerId, s.Kind, p.TariffCode, p.Quantity, p.MonthlyValue, p.OneOffValue, s.SoldAt, s.SellerLogin, s.CallId, s.Extension, s.AccountNumber, s.LineNumber, s.State,
-            }))
+        var rows = await (from s in db.Sales.AsNoTracking()
+                          join p in db.SaleProducts.AsNoTracking() on s.Id equals p.SaleId
+                          where s.OperationId == operation.Id && s.SoldAt >= @from && s.SoldAt < to
+                          orderby s.SoldAt, s.Id, p.TariffCode
+                          select new
+                          {
+                              s.CustomerId, s.Kind, p.TariffCode, p.Quantity, p.MonthlyValue, p.OneOffValue, s.SoldAt, s.SellerLogin, s.CallId, s.Extension, s.AccountNumber, s.LineNumber, s.State,
+                          })
             .ToListAsync(ct);
         var documents = await CustomerDocuments.NumbersAsync(db, rows.Select(r => r.CustomerId), ct);
         var lines = rows.Select(r => new string?[]

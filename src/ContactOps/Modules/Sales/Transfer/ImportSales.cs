@@ -195,9 +195,10 @@ public sealed class ImportSales(AppDbContext db, AccessScope scope, AuditLog aud
 
         var from = rows.Min(r => r.SoldAt).AddDays(-1);
         var to = rows.Max(r => r.SoldAt).AddDays(1);
-        var existing = await db.Sales.AsNoTracking()
-            .Where(s => s.OperationId == operationId && s.SoldAt >= from && s.SoldAt <= to)
-            .SelectMany(s => s.Products.Select(p => new { s.AccountNumber, s.LineNumber, p.TariffCode, s.SoldAt }))
+        var existing = await (from s in db.Sales.AsNoTracking()
+                              join p in db.SaleProducts.AsNoTracking() on s.Id equals p.SaleId
+                              where s.OperationId == operationId && s.SoldAt >= @from && s.SoldAt <= to
+                              select new { s.AccountNumber, s.LineNumber, p.TariffCode, s.SoldAt })
             .ToListAsync(ct);
         foreach (var e in existing)
         {

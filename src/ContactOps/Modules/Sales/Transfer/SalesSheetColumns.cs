@@ -295,13 +295,13 @@ public static class SalesSheetColumns
         return n;
     }
 
-    /// <summary>A tariff code for matching: no spaces, upper case.</summary>
+    /// <summary>A tariff code (or call id) for matching: letters and digits only, upper case (<c>TV-HD 01</c> → <c>TVHD01</c>).</summary>
     public static int NormalizeCode(ReadOnlySpan<char> text, Span<char> destination)
     {
         var n = 0;
         foreach (var c in text)
         {
-            if (!char.IsWhiteSpace(c) && n < destination.Length)
+            if (char.IsLetterOrDigit(c) && n < destination.Length)
             {
                 destination[n++] = char.ToUpperInvariant(c);
             }
