@@ -48,9 +48,9 @@ public static class SalesSheetColumns
 
     public static IReadOnlyCollection<string> MultiValued { get; } = [];
 
-    /// <summary>Spanish header of each column, in the sheet's order (exports write these).</summary>
+    /// <summary>Spanish header of each column, in the sheet's order (exports write these; the product column is written <c>codigo_tarifa</c>).</summary>
     public static IReadOnlyList<string> ExportHeaders { get; } =
-        [Document, SaleType, Product, Quantity, MonthlyValue, OneOffValue, SaleDate, Seller, CallId, Extension, Account, Line, State];
+        [Document, SaleType, "codigo_tarifa", Quantity, MonthlyValue, OneOffValue, SaleDate, Seller, CallId, Extension, Account, Line, State];
 
     /// <summary>Spanish name of a sale kind as the sheet writes it (and reads it back, see <see cref="ParseKind"/>).</summary>
     public static string KindName(SaleKind kind) => kind switch
