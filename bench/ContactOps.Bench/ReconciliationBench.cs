@@ -242,6 +242,7 @@ internal static class ReconciliationBench
                 "--Database:MigrateOnStart=" + (prepare ? "true" : "false"),
                 "--Database:SeedDemoData=" + (prepare ? "true" : "false"),
                 "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:ContactOps.Modules.Sales.Reconciliation.ReconcileSales=Information",
             ],
             forCli: true).Build();
 

@@ -88,6 +88,7 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
                 return opened.Error!;
             }
 
+            var clock = time.GetTimestamp();
             ReconciliationMatcher matcher;
             DateOnly? from, to;
             using (var reader = opened.Value!)
@@ -109,12 +110,17 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
                 (matcher, from, to) = read.Value;
             }
 
+            var carrierRead = time.GetElapsedTime(clock);
             await StreamOursAsync(matcher, operation.Id, zone, key.Value!, from, to, ct);
+            var oursRead = time.GetElapsedTime(clock) - carrierRead;
             var counts = matcher.Counts();
             var cutDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(started, zone).DateTime);
             var cut = new ReconciliationCut(client.Id, operation.Id, cutDate, Path.GetFileName(request.FileName), sha, key.Value!.ToString(), scope.UserName, started);
             cut.Finish(counts, from, to, time.GetUtcNow());
             await PersistAsync(cut, matcher, ct);
+            logger.LogInformation(
+                "Reconciliation {CutId} timings: carrier file {CarrierRead}, our sales {OursRead}, counting and writing the cut {Persist}",
+                cut.Id, carrierRead, oursRead, time.GetElapsedTime(clock) - carrierRead - oursRead);
             logger.LogInformation(
                 "Reconciliation {CutId} of {Operation} with {File}: ours {Ours}, carrier {Carrier}, matched {Matched}, missing {Missing}, carrier only {CarrierOnly}, mismatched {Mismatched}",
                 cut.Id, operation.Code, cut.FileName, counts.Ours, counts.Carrier, counts.Matched, counts.MissingAtCarrier, counts.CarrierOnly, counts.Mismatched);

@@ -107,35 +107,62 @@ public static class SalesSheetColumns
         _ => "no instalada",
     };
 
+    private static readonly Dictionary<string, SaleState> StateNames = BuildStateNames();
+
     /// <summary>A state written in Spanish or English (any accents/case); an empty text is null with <paramref name="empty"/> true.</summary>
     public static SaleState? ParseState(ReadOnlySpan<char> text, out bool empty)
     {
-        var key = HeaderNormalizer.Normalize(text.ToString());
-        empty = key.Length == 0;
-        foreach (var state in Enum.GetValues<SaleState>())
+        var trimmed = text.Trim();
+        empty = trimmed.IsEmpty;
+        if (empty)
         {
-            if (key == HeaderNormalizer.Normalize(StateName(state)) || key == HeaderNormalizer.Normalize(state.ToString()))
-            {
-                return state;
-            }
+            return null;
         }
 
-        return key switch
+        // Fast path: the common spellings ("instalada", "INSTALADA") without normalising.
+        Span<char> lower = stackalloc char[Math.Min(trimmed.Length, 64)];
+        if (trimmed.Length <= 64 && trimmed.ToLowerInvariant(lower) == trimmed.Length
+            && StateNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var fast))
         {
-            "registrado" or "ingresada" or "nueva" => SaleState.Registered,
-            "enproceso" or "validando" => SaleState.InValidation,
-            "validado" or "aprobada" => SaleState.Validated,
-            "programada" or "agendado" => SaleState.Scheduled,
-            "reservado" => SaleState.Reserved,
-            "despachada" or "enviado" => SaleState.Shipped,
-            "instalado" or "activa" or "activada" or "activo" => SaleState.Installed,
-            "entregado" => SaleState.Delivered,
-            "legalizado" => SaleState.Legalized,
-            "rechazado" => SaleState.Rejected,
-            "cancelado" or "anulada" => SaleState.Cancelled,
-            "noinstalado" => SaleState.NotInstalled,
-            _ => null,
-        };
+            return fast;
+        }
+
+        var key = HeaderNormalizer.Normalize(trimmed.ToString());
+        empty = key.Length == 0;
+        return StateNames.TryGetValue(key, out var state) ? state : null;
+    }
+
+    private static Dictionary<string, SaleState> BuildStateNames()
+    {
+        var names = new Dictionary<string, SaleState>(StringComparer.Ordinal);
+        foreach (var state in Enum.GetValues<SaleState>())
+        {
+            names[HeaderNormalizer.Normalize(StateName(state))] = state;
+            names[HeaderNormalizer.Normalize(state.ToString())] = state;
+            names[StateName(state)] = state;
+        }
+
+        (string, SaleState)[] synonyms =
+        [
+            ("registrado", SaleState.Registered), ("ingresada", SaleState.Registered), ("nueva", SaleState.Registered),
+            ("enproceso", SaleState.InValidation), ("validando", SaleState.InValidation),
+            ("validado", SaleState.Validated), ("aprobada", SaleState.Validated),
+            ("programada", SaleState.Scheduled), ("agendado", SaleState.Scheduled),
+            ("reservado", SaleState.Reserved),
+            ("despachada", SaleState.Shipped), ("enviado", SaleState.Shipped),
+            ("instalado", SaleState.Installed), ("activa", SaleState.Installed), ("activada", SaleState.Installed), ("activo", SaleState.Installed),
+            ("entregado", SaleState.Delivered),
+            ("legalizado", SaleState.Legalized),
+            ("rechazado", SaleState.Rejected),
+            ("cancelado", SaleState.Cancelled), ("anulada", SaleState.Cancelled),
+            ("noinstalado", SaleState.NotInstalled),
+        ];
+        foreach (var (name, state) in synonyms)
+        {
+            names[name] = state;
+        }
+
+        return names;
     }
 
     /// <summary>
@@ -251,6 +278,16 @@ public static class SalesSheetColumns
     public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
     {
         text = text.Trim();
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(text[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && y is >= 1900 and <= 2999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        {
+            date = new DateOnly(y, m, d); // the common ISO form, without the format list
+            return true;
+        }
+
         if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
         {
             date = DateOnly.FromDateTime(parsed);
