@@ -329,6 +329,13 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
 
         try
         {
+            if (sqlite)
+            {
+                // The read walks the (OperationId, SoldAt) index and looks up each sale and its products: with the 2 MB default
+                // page cache every lookup goes back to the OS. A bigger cache and memory-mapped reads for this read only.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -131072; PRAGMA mmap_size = 1073741824;", ct);
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandTimeout = 600;
             var sql = """
@@ -375,6 +382,18 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
         }
         finally
         {
+            if (sqlite)
+            {
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000; PRAGMA mmap_size = 0;", CancellationToken.None);
+                }
+                catch (DbException ex)
+                {
+                    logger.LogWarning(ex, "Could not restore the SQLite page cache after a reconciliation");
+                }
+            }
+
             if (close)
             {
                 await db.Database.CloseConnectionAsync();
