@@ -17,6 +17,9 @@ return options.Verb switch
 {
     "generate" => Generate(options),
     "import-customers" => await ImportAsync(options),
+    "generate-recon" => ReconciliationBench.Generate(options.Values),
+    "load-recon" => await ReconciliationBench.LoadAsync(options.Values),
+    "reconcile-recon" => await ReconciliationBench.ReconcileAsync(options.Values),
     _ => Usage(),
 };
 

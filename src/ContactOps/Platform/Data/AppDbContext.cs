@@ -84,6 +84,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<SaleStateChange> SaleStateChanges => Set<SaleStateChange>();
 
+    // Sales reconciliation
+    public DbSet<Modules.Sales.Reconciliation.ReconciliationCut> ReconciliationCuts => Set<Modules.Sales.Reconciliation.ReconciliationCut>();
+
+    public DbSet<Modules.Sales.Reconciliation.ReconciliationItem> ReconciliationItems => Set<Modules.Sales.Reconciliation.ReconciliationItem>();
+
+    public DbSet<Modules.Sales.Reconciliation.SaleClaim> SaleClaims => Set<Modules.Sales.Reconciliation.SaleClaim>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -138,6 +145,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<ChecklistItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<SaleStep>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<SaleStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+
+        // Sales reconciliation
+        builder.Entity<Modules.Sales.Reconciliation.ReconciliationCut>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.Reconciliation.ReconciliationItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.Reconciliation.SaleClaim>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 
