@@ -9,7 +9,7 @@ namespace ContactOps.Tests.Architecture;
 /// <item>types in <c>ContactOps.Modules.Y.Contracts</c> (and below) — the module's published contract;</item>
 /// <item>the organisation root entities <c>ContactOps.Modules.Organization.Client</c> and
 /// <c>ContactOps.Modules.Organization.Operation</c>: every business record belongs to a client and an
-/// operation (the tenancy foreign keys), so these two are the platform's shared "organisation" contract;</item>
+/// operation (the tenancy foreign keys), so these two (and the operation's kind, which decides which reports apply) are the platform's shared "organisation" contract;</item>
 /// </list>
 /// and <c>ContactOps.Modules.Demo</c> may use everything (it seeds every module's data).
 /// Everything else of another module (its features, data configurations, CLI, other entities) is off limits.
@@ -24,6 +24,7 @@ public class ModuleBoundaryTests
     {
         "ContactOps.Modules.Organization.Client",
         "ContactOps.Modules.Organization.Operation",
+        "ContactOps.Modules.Organization.OperationKind",
     };
 
     [Fact]

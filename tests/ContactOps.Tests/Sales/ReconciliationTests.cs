@@ -207,6 +207,14 @@ public class ReconciliationTests
         var missingItems = await http.GetFromJsonAsync<JsonElement>($"/api/v1/sales/reconciliation/cuts/{cutId}/items?category=MissingAtCarrier");
         Assert.Equal(["Answered", "Open"], missingItems.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("claim").GetString()).Order());
 
+        // The seed's KPI per cut, in the operation's report: missing and claimed, with the claims' answers.
+        var cutDate = cut.GetProperty("cutDate").GetString();
+        var supervisor = await app.ClientForAsync("supervisor.premium-sales");
+        var report = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/reports/kpis?operation=premium-sales&from={cutDate}&to={cutDate}");
+        var section = report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "reconciliation");
+        decimal Figure(string code) => section.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
+        Assert.Equal((1m, 2m, 1m, 1m, 1m), (Figure("reconciliationCuts"), Figure("missingAtCarrier"), Figure("claimedShare"), Figure("claimsAccepted"), Figure("claimsPending")));
+
         // Another client's admin: the cut, its items and its claims do not exist for them.
         var other = await app.ClientForAsync("admin.digital-sales");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/sales/reconciliation/cuts/{cutId}")).StatusCode);

@@ -114,8 +114,9 @@ public partial class UiPageTests
         Assert.Contains("Cuentas hogar", html);
         Assert.Contains("Líneas móviles", html);
         Assert.Contains("Predios", html);
-        Assert.Contains("id=\"interactions-note\"", html);
-        Assert.Contains("módulo de casos entrantes", html);
+        // The demo's case of María Fernanda: escalated for the premise-creation study, with its promised answer time.
+        Assert.Contains("id=\"interactions-table\"", html);
+        Assert.Contains("Escalado, respuesta prometida", html);
 
         // Every status chip shown is one of the Spanish labels (no raw enum names leak).
         Assert.DoesNotContain(">CancelledOwing<", html);

@@ -13,6 +13,7 @@ public sealed class SalesModule : IAppModule, ICliModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<IKpiProvider, Reports.SalesKpiProvider>();
+        services.AddScoped<IKpiProvider, Reports.ReconciliationKpiProvider>();
         SalesSheet.AddServices(services);
         Reconciliation.ReconciliationSetup.AddServices(services);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Reporting;
@@ -34,7 +35,7 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var code = request.Operation.Trim();
-        var operation = await db.Operations.AsNoTracking().Include(o => o.KpiTargets).FirstOrDefaultAsync(o => o.Code == code, ct);
+        var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
             return Error.NotFound("operation.not_found", $"No existe la operación «{code}».");
@@ -78,7 +79,7 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
                             select new { u.Id, u.UserName, u.DisplayName, m.TeamId, m.Role }).ToListAsync(ct);
         var agents = members.Select(r => new AgentRow(r.Id, r.UserName!, r.DisplayName, r.TeamId, r.Role)).ToList();
         var agentMap = agents.GroupBy(a => a.UserId).ToDictionary(g => g.Key, g => new KpiAgent(g.Key, g.First().Name, g.First().TeamId));
-        var teams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => t.OperationId == operation.Id).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var teams = await OrganizationLookups.TeamNamesAsync(db, operation.Id, ct);
 
         if (request.Team is { } teamId && !teams.ContainsKey(teamId))
         {
@@ -114,7 +115,7 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
             AgentUserId = agentId,
             Agents = agentMap,
             Teams = teams,
-            Targets = operation.KpiTargets.ToDictionary(t => t.Kpi, t => t.Target, StringComparer.Ordinal),
+            Targets = await OrganizationLookups.KpiTargetsAsync(db, operation.Id, ct),
             Buckets = KpiBuckets.Between(from, to, granularity),
         };
 
