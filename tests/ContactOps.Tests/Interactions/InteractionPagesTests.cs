@@ -39,4 +39,27 @@ public class InteractionPagesTests
         Assert.DoesNotContain("Estudio de documento del cliente", bolivian);
         Assert.Empty(app.LoggedErrors);
     }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Coordinators_edit_escalation_types_and_supervisors_only_read_them(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        var coordinator = await UiPageTests.SignInAsync(app, "coordinator.premium-sales");
+        Assert.Contains("id=\"nav-escalation-types\"", await UiPageTests.PageAsync(coordinator, "/"));
+        var page = await UiPageTests.PageAsync(coordinator, "/escalations/types");
+        Assert.Contains("Tipos de escalamiento", page);
+        Assert.Contains("CREACION_PREDIO", page);
+        Assert.Contains("Estudio de creación de predio — recibo de servicio público", page);
+        Assert.Contains("id=\"type-save\"", page);
+
+        var supervisor = await UiPageTests.SignInAsync(app, "supervisor.premium-sales");
+        Assert.DoesNotContain("id=\"nav-escalation-types\"", await UiPageTests.PageAsync(supervisor, "/"));
+        var readOnly = await UiPageTests.PageAsync(supervisor, "/escalations/types");
+        Assert.Contains("CREACION_PREDIO", readOnly);
+        Assert.DoesNotContain("id=\"type-save\"", readOnly);
+        Assert.Empty(app.LoggedErrors);
+    }
 }
