@@ -28,8 +28,10 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         var agent = await fixture.NewPageAsync();
         await fixture.SignInAsync(agent, "agent.premium-sales");
         await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
-        await agent.GotoAsync("/inbound");
+        await agent.Locator("#nav-inbound").ClickAsync();
+        await agent.WaitForURLAsync(u => u.EndsWith("/inbound", StringComparison.Ordinal));
         await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(agent.Locator("h1")).ToContainTextAsync("Atención entrante");
         await agent.Locator("#desk-call-id").FillAsync("CALL-778899");
         await agent.Locator("#desk-extension").FillAsync("3105");
         await agent.Locator("#open-interaction").ClickAsync();
