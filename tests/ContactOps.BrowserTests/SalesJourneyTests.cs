@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace ContactOps.BrowserTests;
 
 /// <summary>
-/// The sales sheet end to end in a browser: an agent registers a portability sale from the customer page; the back
-/// office takes it from the queue and works its checklist through to Legalized.
+/// The sales sheet end to end in a browser (issue's story): the premium agent takes a call on the inbound desk, identifies
+/// the customer, registers a portability sale from the interaction and closes it with VENTA; the sales cell's back office
+/// (premium-sales routes its sales there) takes it from the queue and works its checklist through to Legalized; a
+/// supervisor sees it counted in premium-sales' KPIs.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public partial class SalesJourneyTests(BrowserFixture fixture)
@@ -13,7 +15,7 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
     private static readonly string[] PortabilitySteps = ["TYPOLOGY", "IDENTITY_OTP", "NIP_SENT", "PLAN_OFFER", "CONTRACT_READING", "SIM_SHIPPED", "DELIVERED"];
 
     [Fact]
-    public async Task Agent_registers_a_portability_sale_and_the_back_office_works_it_to_Legalized()
+    public async Task Premium_agent_registers_a_portability_sale_from_a_call_and_the_sales_cell_works_it_to_Legalized()
     {
         Guid customer;
         await using (var scope = fixture.App.SystemScope())
@@ -22,14 +24,32 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
             customer = db.Customers.Where(c => c.DocumentNumber == "1020304050").Select(c => c.Id).First();
         }
 
-        // The agent, from the customer's 360° page.
+        // The agent of premium attention takes the call on the inbound desk and identifies the customer.
         var agent = await fixture.NewPageAsync();
-        await fixture.SignInAsync(agent, "agent.sales-cell");
+        await fixture.SignInAsync(agent, "agent.premium-sales");
         await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
-        await agent.GotoAsync($"/customers/{customer}");
+        await agent.Locator("#nav-inbound").ClickAsync();
+        await agent.WaitForURLAsync(u => u.EndsWith("/inbound", StringComparison.Ordinal));
         await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await agent.Locator("#register-sale").ClickAsync();
-        await agent.WaitForURLAsync(u => u.Contains("/sales/new?customerId=", StringComparison.Ordinal));
+        await Assertions.Expect(agent.Locator("h1")).ToContainTextAsync("Atención entrante");
+        await agent.Locator("#desk-call-id").FillAsync("CALL-778899");
+        await agent.Locator("#desk-extension").FillAsync("3105");
+        await agent.Locator("#open-interaction").ClickAsync();
+        await Assertions.Expect(agent.Locator("#desk-opened")).ToContainTextAsync("CALL-778899");
+        await agent.Locator("#desk-customer-search").FillAsync("1020304050");
+        await agent.Locator("#desk-search").ClickAsync();
+        await Assertions.Expect(agent.Locator("#desk-matches")).ToContainTextAsync("María Fernanda");
+        await agent.Locator(".identify-customer").First.ClickAsync();
+        await Assertions.Expect(agent.Locator("#desk-customer-name")).ToContainTextAsync("María Fernanda Rodríguez Peña");
+        await agent.Locator("#desk-request").FillAsync("Quiere traer su línea de otro operador a un plan pospago.");
+        await agent.Locator("#desk-typology").FillAsync("Portabilidad");
+        await agent.Locator("#save-request").ClickAsync();
+        await Assertions.Expect(agent.Locator("#desk-saved")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(agent, "27-inbound-register-sale-es");
+
+        // The sale is registered from the interaction.
+        await agent.Locator("#desk-register-sale").ClickAsync();
+        await agent.WaitForURLAsync(u => u.Contains("/sales/new?customerId=" + customer, StringComparison.Ordinal) && u.Contains("interactionId=", StringComparison.Ordinal));
         await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(agent.Locator("#sale-customer")).ToContainTextAsync("María Fernanda Rodríguez Peña");
 
@@ -52,6 +72,17 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(agent.Locator("#sale-line")).ToContainTextAsync("+573105557788");
         await Assertions.Expect(agent.Locator("#sale-read-only")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(agent, "21-sale-registered-es");
+        await Assertions.Expect(agent.Locator("#sale-backoffice")).ToContainTextAsync("sales-cell");
+
+        // Back to the interaction (linked from the sale) to close it as a sale.
+        await agent.Locator("#sale-interaction-link").ClickAsync();
+        await agent.WaitForURLAsync(u => u.Contains("/inbound?interactionId=", StringComparison.Ordinal));
+        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(agent.Locator("#desk-customer-name")).ToContainTextAsync("María Fernanda Rodríguez Peña");
+        await agent.Locator("#desk-disposition").SelectOptionAsync("VENTA");
+        await agent.Locator("#close-interaction").ClickAsync();
+        await Assertions.Expect(agent.Locator("#desk-closed")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(agent, "28-inbound-closed-with-sale-es");
 
         // The back office takes it from the queue.
         var bo = await fixture.NewPageAsync();
@@ -100,6 +131,18 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         await bo.GotoAsync("/sales/flows");
         await Assertions.Expect(bo.Locator("figure.flowchart")).ToHaveCountAsync(8);
         await BrowserFixture.ScreenshotAsync(bo, "26-sale-flows-es");
+
+        // The supervisor sees the sale counted in premium-sales' KPIs (the front's view of the same sheet).
+        var supervisor = await fixture.NewPageAsync();
+        await fixture.SignInAsync(supervisor, "supervisor.telco-co");
+        await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await supervisor.GotoAsync("/reports?operation=premium-sales");
+        await supervisor.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var salesCard = supervisor.Locator("#kpi-section-sales [data-kpi=\"sales\"] .kpi-value");
+        await Assertions.Expect(salesCard).ToHaveTextAsync(new Regex("[1-9]"));
+        var legalizedCard = supervisor.Locator("#kpi-section-sales [data-kpi=\"salesLegalized\"]");
+        await Assertions.Expect(legalizedCard).ToContainTextAsync(new Regex("[1-9][0-9]* / [1-9]"));
+        await BrowserFixture.ScreenshotAsync(supervisor, "29-reports-sale-counted-es");
         Assert.Empty(fixture.App.LoggedErrors);
     }
 }

@@ -680,6 +680,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("SalesBackOfficeOperationId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -731,6 +734,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
@@ -1218,6 +1224,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.Property<Guid?>("AssignedToUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("BackOfficeOperationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CallId")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -1333,6 +1342,8 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.HasIndex("InteractionId");
 
+                    b.HasIndex("BackOfficeOperationId", "SoldAt");
+
                     b.HasIndex("ClientId", "AccountNumber");
 
                     b.HasIndex("ClientId", "LineNumber");
@@ -1352,6 +1363,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -1399,6 +1413,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
@@ -1454,6 +1471,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");

@@ -674,6 +674,9 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SalesBackOfficeOperationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -725,6 +728,9 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
@@ -1212,6 +1218,9 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AssignedToUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BackOfficeOperationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CallId")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -1327,6 +1336,8 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InteractionId");
 
+                    b.HasIndex("BackOfficeOperationId", "SoldAt");
+
                     b.HasIndex("ClientId", "AccountNumber");
 
                     b.HasIndex("ClientId", "LineNumber");
@@ -1346,6 +1357,9 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -1393,6 +1407,9 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
@@ -1448,6 +1465,9 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");

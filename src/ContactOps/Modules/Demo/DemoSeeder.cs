@@ -85,6 +85,9 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
             }
         }
 
+        // The sales cell works the sales premium attention registers (PROCEDURES §2).
+        ops["premium-sales"].RouteSalesTo(ops["sales-cell"].Id);
+
         await db.SaveChangesAsync(ct);
 
         // One hash for every demo user: hashing is deliberately slow, and the demo password is shared anyway.

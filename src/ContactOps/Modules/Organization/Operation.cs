@@ -47,6 +47,12 @@ public sealed class Operation : IAuditable, IStamped
     /// <summary>Days within which a second interaction of the same typology marks the first as not solved (FCR).</summary>
     public int FcrWindowDays { get; private set; } = 7;
 
+    /// <summary>
+    /// The operation of the same client whose back office works the sales this operation registers (e.g. premium-sales →
+    /// sales-cell, PROCEDURES §2); null when the operation works its own sales.
+    /// </summary>
+    public Guid? SalesBackOfficeOperationId { get; private set; }
+
     public IReadOnlyList<KpiTarget> KpiTargets => _kpiTargets;
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -65,6 +71,10 @@ public sealed class Operation : IAuditable, IStamped
         FcrWindowDays = fcrWindowDays;
         IsActive = isActive;
     }
+
+    /// <summary>Routes this operation's sales to a back-office operation (validated by the caller: same client, not itself).</summary>
+    public void RouteSalesTo(Guid? backOfficeOperationId) =>
+        SalesBackOfficeOperationId = backOfficeOperationId == Id ? null : backOfficeOperationId;
 
     public void SetKpiTarget(string kpi, decimal target)
     {

@@ -100,6 +100,13 @@ public sealed class Sale : IAuditable, IStamped
 
     public Guid OperationId { get; private set; }
 
+    /// <summary>
+    /// The back-office operation (e.g. the sales cell) that works this sale, taken at registration from the front
+    /// operation's <c>SalesBackOfficeOperationId</c>; null when the front operation works its own sales.
+    /// Members of either operation see the sale (and its products, steps, state changes and attachments).
+    /// </summary>
+    public Guid? BackOfficeOperationId { get; private set; }
+
     public Guid CustomerId { get; private set; }
 
     /// <summary>The inbound interaction (or outbound attempt) the sale was made in, when any.</summary>
@@ -180,10 +187,23 @@ public sealed class Sale : IAuditable, IStamped
 
     Guid? IAuditable.AuditOperationId => OperationId;
 
+    /// <summary>Routes the sale to a back-office operation (or to none); its products follow.</summary>
+    public void RouteToBackOffice(Guid? backOfficeOperationId)
+    {
+        BackOfficeOperationId = backOfficeOperationId == OperationId ? null : backOfficeOperationId;
+        foreach (var product in _products)
+        {
+            product.BackOfficeOperationId = BackOfficeOperationId;
+        }
+    }
+
     /// <summary>Adds a product line and recomputes the values and (home) the work order.</summary>
     public SaleProduct AddProduct(string tariffCode, string description, int quantity, decimal monthlyValue, decimal oneOffValue, bool needsTechnicianVisit)
     {
-        var product = new SaleProduct(Id, OperationId, tariffCode, description, quantity, monthlyValue, oneOffValue, needsTechnicianVisit);
+        var product = new SaleProduct(Id, OperationId, tariffCode, description, quantity, monthlyValue, oneOffValue, needsTechnicianVisit)
+        {
+            BackOfficeOperationId = BackOfficeOperationId,
+        };
         _products.Add(product);
         Recompute();
         return product;
@@ -241,6 +261,9 @@ public sealed class SaleProduct
     public Guid SaleId { get; private set; }
 
     public Guid OperationId { get; private set; }
+
+    /// <summary>Copy of the sale's back-office operation (for the tenancy filter).</summary>
+    public Guid? BackOfficeOperationId { get; internal set; }
 
     public string TariffCode { get; private set; } = "";
 

@@ -21,6 +21,7 @@ public sealed class SaleStep : IAuditable, IStamped
         SaleId = sale.Id;
         ClientId = sale.ClientId;
         OperationId = sale.OperationId;
+        BackOfficeOperationId = sale.BackOfficeOperationId;
         Sequence = sequence;
         StepCode = item.Code;
         StepName = item.Name;
@@ -39,6 +40,9 @@ public sealed class SaleStep : IAuditable, IStamped
     public Guid ClientId { get; private set; }
 
     public Guid OperationId { get; private set; }
+
+    /// <summary>Copy of the sale's back-office operation (for the tenancy filter).</summary>
+    public Guid? BackOfficeOperationId { get; private set; }
 
     /// <summary>1, 2, … per sale: orders records made in the same instant.</summary>
     public int Sequence { get; private set; }
@@ -81,6 +85,7 @@ public sealed class SaleStateChange : IAuditable, IStamped
         SaleId = sale.Id;
         ClientId = sale.ClientId;
         OperationId = sale.OperationId;
+        BackOfficeOperationId = sale.BackOfficeOperationId;
         From = from;
         To = to;
         Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -96,6 +101,9 @@ public sealed class SaleStateChange : IAuditable, IStamped
     public Guid ClientId { get; private set; }
 
     public Guid OperationId { get; private set; }
+
+    /// <summary>Copy of the sale's back-office operation (for the tenancy filter).</summary>
+    public Guid? BackOfficeOperationId { get; private set; }
 
     public SaleState From { get; private set; }
 

@@ -129,22 +129,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<ImportBatch>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
 
         // Sales
-        builder.Entity<Sale>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<SaleProduct>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        // A sale routed to a back-office operation (the sales cell) is seen by members of either operation; its children too.
+        builder.Entity<Sale>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
+        builder.Entity<SaleProduct>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
 
         builder.Entity<Interaction>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<EscalationType>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Escalation>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         // Sales: attachments and legalization
-        builder.Entity<Modules.Sales.Attachments.SaleAttachment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.Attachments.SaleAttachment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
         builder.Entity<Modules.Sales.Legalization.LegalizationLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<Modules.Sales.Legalization.LegalizationRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         builder.Entity<ChecklistDefinition>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<ChecklistItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<SaleStep>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<SaleStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<SaleStep>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
+        builder.Entity<SaleStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
 
         // Sales reconciliation
         builder.Entity<Modules.Sales.Reconciliation.ReconciliationCut>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));

@@ -8,7 +8,8 @@ namespace ContactOps.Modules.Organization.Features;
 
 public sealed record KpiTargetRow(string Kpi, decimal Target);
 
-public sealed record OperationRow(Guid Id, string Client, string Code, string Name, string Kind, string? DefaultAreaCode, int FcrWindowDays, bool IsActive, IReadOnlyList<KpiTargetRow> KpiTargets);
+public sealed record OperationRow(Guid Id, string Client, string Code, string Name, string Kind, string? DefaultAreaCode, int FcrWindowDays, bool IsActive, IReadOnlyList<KpiTargetRow> KpiTargets,
+    string? SalesBackOffice = null);
 
 /// <summary>The operations of the clients the caller administers (optionally of one client).</summary>
 public sealed class ListOperations(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
@@ -49,10 +50,13 @@ public sealed class ListOperations(IDbContextFactory<AppDbContext> dbs, AdminAcc
         var ops = await query.OrderBy(o => o.Code).ToPageAsync(paging.Value, ct);
         var clientIds = ops.Items.Select(o => o.ClientId).Distinct().ToList();
         var codes = await db.Clients.IgnoreQueryFilters().Where(c => clientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
-        return ops.Map(o => Row(o, codes[o.ClientId]));
+        var backOfficeIds = ops.Items.Where(o => o.SalesBackOfficeOperationId != null).Select(o => o.SalesBackOfficeOperationId!.Value).Distinct().ToList();
+        var backOffices = await db.Operations.IgnoreQueryFilters().Where(o => backOfficeIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        return ops.Map(o => Row(o, codes[o.ClientId], o.SalesBackOfficeOperationId is { } bo ? backOffices.GetValueOrDefault(bo) : null));
     }
 
-    internal static OperationRow Row(Operation o, string clientCode) =>
+    internal static OperationRow Row(Operation o, string clientCode, string? salesBackOfficeCode = null) =>
         new(o.Id, clientCode, o.Code, o.Name, o.Kind.ToString(), o.DefaultAreaCode, o.FcrWindowDays, o.IsActive,
-            o.KpiTargets.OrderBy(k => k.Kpi, StringComparer.Ordinal).Select(k => new KpiTargetRow(k.Kpi, k.Target)).ToList());
+            o.KpiTargets.OrderBy(k => k.Kpi, StringComparer.Ordinal).Select(k => new KpiTargetRow(k.Kpi, k.Target)).ToList(),
+            salesBackOfficeCode);
 }

@@ -6,9 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactOps.Modules.Organization.Features;
 
-public sealed record UpdateOperationRequest(string? Name, string? Kind, string? DefaultAreaCode, int? FcrWindowDays, bool? Active);
+/// <param name="SalesBackOffice">
+/// Code of the operation of the same client whose back office works this operation's sales (e.g. sales-cell);
+/// null keeps the current setting, an empty string removes it.
+/// </param>
+public sealed record UpdateOperationRequest(string? Name, string? Kind, string? DefaultAreaCode, int? FcrWindowDays, bool? Active, string? SalesBackOffice = null);
 
-/// <summary>Changes an operation's name, kind, Bolivian default area code (2, 3 or 4), FCR window (1–90 days) and state.</summary>
+/// <summary>
+/// Changes an operation's name, kind, Bolivian default area code (2, 3 or 4), FCR window (1–90 days), state and the
+/// back-office operation its sales are routed to.
+/// </summary>
 public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
 {
     public async Task<Result<OperationRow>> HandleAsync(string? code, UpdateOperationRequest request, CancellationToken ct)
@@ -46,8 +53,42 @@ public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAc
             return Error.Validation("defaultAreaCode.not_bolivia", "El código de área por defecto solo aplica a operaciones de clientes de Bolivia.", "defaultAreaCode");
         }
 
+        string? backOfficeCode = null;
+        if (request.SalesBackOffice is { } wanted)
+        {
+            wanted = wanted.Trim();
+            if (wanted.Length == 0)
+            {
+                op.RouteSalesTo(null);
+            }
+            else
+            {
+                // Only an operation of the same client: a sale never crosses to another client's back office.
+                var target = await db.Operations.IgnoreQueryFilters()
+                    .Where(o => o.ClientId == op.ClientId && o.Code == wanted)
+                    .Select(o => new { o.Id, o.Code })
+                    .FirstOrDefaultAsync(ct);
+                if (target is null)
+                {
+                    return Error.Validation("salesBackOffice.not_found", $"La operación de back office «{wanted}» no existe en el cliente {client.Code}; debe ser una operación del mismo cliente.", "salesBackOffice");
+                }
+
+                if (target.Id == op.Id)
+                {
+                    return Error.Validation("salesBackOffice.self", "Una operación no puede ser su propio back office de ventas; deje el campo vacío.", "salesBackOffice");
+                }
+
+                op.RouteSalesTo(target.Id);
+                backOfficeCode = target.Code;
+            }
+        }
+        else if (op.SalesBackOfficeOperationId is { } current)
+        {
+            backOfficeCode = await db.Operations.IgnoreQueryFilters().Where(o => o.Id == current).Select(o => o.Code).FirstOrDefaultAsync(ct);
+        }
+
         op.Update(request.Name!.Trim(), kind!.Value, area, request.FcrWindowDays!.Value, request.Active ?? op.IsActive);
         await db.SaveChangesAsync(ct);
-        return ListOperations.Row(op, client.Code);
+        return ListOperations.Row(op, client.Code, backOfficeCode);
     }
 }

@@ -62,6 +62,9 @@ public sealed class SaleAttachment : IAuditable, IStamped
 
     public Guid OperationId { get; private set; }
 
+    /// <summary>Copy of the sale's back-office operation (for the tenancy filter).</summary>
+    public Guid? BackOfficeOperationId { get; init; }
+
     public Guid SaleId { get; private set; }
 
     public SaleAttachmentKind Kind { get; private set; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactOps.Modules.Sales.Features;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -80,13 +81,13 @@ public sealed class UploadSaleAttachment(AppDbContext db, AccessScope scope, IFi
         }
 
         var sale = await db.Sales.AsNoTracking().Where(s => s.Id == request.SaleId)
-            .Select(s => new { s.Id, s.ClientId, s.OperationId }).FirstOrDefaultAsync(ct);
+            .Select(s => new { s.Id, s.ClientId, s.OperationId, s.BackOfficeOperationId }).FirstOrDefaultAsync(ct);
         if (sale is null)
         {
             return Error.NotFound("sale.not_found", "No se encontró la venta.");
         }
 
-        if (!scope.HasRole(sale.OperationId, UploaderRoles))
+        if (!scope.HasRoleOnSale(sale.OperationId, sale.BackOfficeOperationId, UploaderRoles))
         {
             return Error.Forbidden("attachment.forbidden", "Su rol no permite adjuntar archivos a las ventas de esta operación.");
         }
@@ -119,7 +120,10 @@ public sealed class UploadSaleAttachment(AppDbContext db, AccessScope scope, IFi
 
         var attachment = new SaleAttachment(
             sale.ClientId, sale.OperationId, sale.Id, kind, fileName, type.ContentType, stored.Length, stored.Sha256, stored.Key,
-            scope.UserId, scope.UserName, time.GetUtcNow());
+            scope.UserId, scope.UserName, time.GetUtcNow())
+        {
+            BackOfficeOperationId = sale.BackOfficeOperationId,
+        };
         db.Add(attachment);
         try
         {

@@ -26,6 +26,8 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         b.Property(x => x.Notes).HasMaxLength(2000);
         b.HasIndex(x => new { x.OperationId, x.State, x.SoldAt });
         b.HasIndex(x => new { x.OperationId, x.SoldAt });
+        // The back office's queue and legalization read the sales routed to it.
+        b.HasIndex(x => new { x.BackOfficeOperationId, x.SoldAt });
         b.HasIndex(x => x.CustomerId);
         b.HasIndex(x => x.InteractionId);
         b.HasIndex(x => new { x.ClientId, x.AccountNumber });

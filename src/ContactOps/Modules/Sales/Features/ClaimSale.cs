@@ -56,13 +56,15 @@ public sealed class AssignSale(IDbContextFactory<AppDbContext> dbs, AccessScope 
         }
 
         var unit = loaded.Value!;
-        if (!scope.HasRole(unit.Sale.OperationId, SaleRoles.Assign))
+        if (!scope.HasRoleOnSale(unit.Sale, SaleRoles.Assign))
         {
             return Error.Forbidden("sale.assign_forbidden", "Solo un supervisor o coordinador asigna ventas.");
         }
 
+        var front = unit.Sale.OperationId;
+        var backOffice = unit.Sale.BackOfficeOperationId ?? unit.Sale.OperationId;
         if (request.UserId is { } user
-            && !await db.Memberships.AnyAsync(m => m.UserId == user && m.OperationId == unit.Sale.OperationId && SaleRoles.Work.Contains(m.Role), ct))
+            && !await db.Memberships.AnyAsync(m => m.UserId == user && (m.OperationId == front || m.OperationId == backOffice) && SaleRoles.Work.Contains(m.Role), ct))
         {
             return Error.Validation("sale.assignee_invalid", "La persona indicada no trabaja en el back office de esta operación.", "userId");
         }

@@ -24,7 +24,8 @@ public sealed record SaleDetail(
     Guid? ChecklistId, int? ChecklistVersion, string? ChecklistName, Guid? AssignedToUserId, string? AssignedToName, DateTimeOffset? AssignedAt,
     DateTimeOffset? FollowUpAt, string? AccountMarking, DateTimeOffset? MarkedAt, string? Notes, int Version,
     IReadOnlyList<SaleProductView> Products, IReadOnlyList<SaleChecklistStepView> Checklist, IReadOnlyList<SaleStepView> Steps,
-    IReadOnlyList<SaleStateChangeView> History, IReadOnlyList<SaleState> NextStates);
+    IReadOnlyList<SaleStateChangeView> History, IReadOnlyList<SaleState> NextStates,
+    Guid? BackOfficeOperationId = null, string? BackOfficeOperationCode = null);
 
 /// <summary>A sale with its products, its checklist as it stands, the steps recorded and the state history.</summary>
 public sealed class GetSale(IDbContextFactory<AppDbContext> dbs)
@@ -46,12 +47,13 @@ public sealed class GetSale(IDbContextFactory<AppDbContext> dbs)
         ChecklistDefinition? checklist = null;
         if (sale.ChecklistId is { } cid)
         {
-            checklist = await db.SaleChecklists.AsNoTracking().Include(c => c.Items).FirstOrDefaultAsync(c => c.Id == cid, ct);
+            checklist = await SaleUnits.ChecklistOfSaleAsync(db, cid, ct);
         }
 
         var steps = await db.SaleSteps.AsNoTracking().Where(s => s.SaleId == id).OrderBy(s => s.Sequence).ToListAsync(ct);
         var history = await db.SaleStateChanges.AsNoTracking().Where(s => s.SaleId == id).OrderBy(s => s.At).ToListAsync(ct);
-        var opCode = await db.Operations.Where(o => o.Id == sale.OperationId).Select(o => o.Code).FirstOrDefaultAsync(ct) ?? "";
+        var opCodes = await SaleUnits.OperationCodesAsync(db, new[] { sale.OperationId, sale.BackOfficeOperationId ?? sale.OperationId }, ct);
+        var opCode = opCodes.GetValueOrDefault(sale.OperationId, "");
         var customer = await CustomerFacts.FindAsync(db, sale.CustomerId, ct);
         var userIds = new[] { sale.SellerUserId, sale.AssignedToUserId }.OfType<Guid>().ToArray();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -84,7 +86,9 @@ public sealed class GetSale(IDbContextFactory<AppDbContext> dbs)
             items,
             steps.Select(x => new SaleStepView(x.Sequence, x.StepCode, x.StepName, x.StepOrder, x.Result, x.Evidence, x.UserName, x.At)).ToList(),
             history.Select(h => new SaleStateChangeView(h.From, h.To, h.Reason, h.UserName, h.At)).ToList(),
-            SaleWorkflow.NextStates(sale.State));
+            SaleWorkflow.NextStates(sale.State),
+            sale.BackOfficeOperationId,
+            sale.BackOfficeOperationId is { } bo ? opCodes.GetValueOrDefault(bo) : null);
     }
 
     /// <summary>Maps a use case's outcome to the sale as it is now (what the back-office endpoints answer).</summary>

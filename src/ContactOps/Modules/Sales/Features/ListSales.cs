@@ -113,7 +113,8 @@ public sealed class ListSales(IDbContextFactory<AppDbContext> dbs, AccessScope s
             }
 
             var opId = op.Value!.Id;
-            q = q.Where(s => s.OperationId == opId);
+            // An operation's sheet holds its own sales and those routed to it as back office.
+            q = q.Where(s => s.OperationId == opId || s.BackOfficeOperationId == opId);
         }
 
         if (request.From is { } from && request.To is { } to && to <= from)
@@ -190,7 +191,7 @@ public sealed class ListSales(IDbContextFactory<AppDbContext> dbs, AccessScope s
         var userIds = page.Items.SelectMany(s => new[] { s.SellerUserId, s.AssignedToUserId }).OfType<Guid>().Distinct().ToArray();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var opIds = page.Items.Select(s => s.OperationId).Distinct().ToArray();
-        var ops = await db.Operations.Where(o => opIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+        var ops = await SaleUnits.OperationCodesAsync(db, opIds, ct);
         return page.Map(s => new SaleRow(
             s.Id, ops.GetValueOrDefault(s.OperationId, ""), s.Kind, s.Line, s.WorkOrder, s.State, s.SoldAt, s.StateChangedAt,
             s.CustomerId, customers.GetValueOrDefault(s.CustomerId, "—"), s.AccountNumber, s.LineNumber,

@@ -40,7 +40,7 @@ public sealed class RecordSaleStep(IDbContextFactory<AppDbContext> dbs, AccessSc
         if (checklist is null)
         {
             // A sale registered before its operation had a checklist starts with the current version.
-            checklist = await SaleUnits.CurrentChecklistAsync(db, unit.Sale.OperationId, unit.Sale.Kind, ct);
+            checklist = await SaleUnits.CurrentChecklistAsync(db, unit.Sale.BackOfficeOperationId ?? unit.Sale.OperationId, unit.Sale.Kind, ct);
             unit.Sale.ChecklistId = checklist?.Id;
             unit.Sale.ChecklistVersion = checklist?.Version;
         }

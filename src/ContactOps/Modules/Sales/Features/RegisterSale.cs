@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactOps.Modules.Customers.Contracts;
+using ContactOps.Modules.Interactions.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -28,7 +29,11 @@ public sealed record RegisterSaleRequest(
     string? Extension = null,
     string? Notes = null);
 
-/// <summary>Registers a sale on the sales sheet (state Registered) with the operation's current checklist version.</summary>
+/// <summary>
+/// Registers a sale on the sales sheet (state Registered), routed to the operation's sales back office when it has one,
+/// with the current checklist version of the operation that works it. An interaction, when given, must be of the same
+/// operation and customer.
+/// </summary>
 public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
 {
     public async Task<Result<SaleDetail>> HandleAsync(RegisterSaleRequest request, CancellationToken ct)
@@ -176,6 +181,20 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
             }
         }
 
+        if (request.InteractionId is { } interactionId)
+        {
+            // The sale is made in that interaction: it must be one of this operation, with this customer.
+            var interaction = await InteractionLookups.FindAsync(db, interactionId, ct);
+            if (interaction is null || interaction.OperationId != operation.Id)
+            {
+                Add("interactionId", "La interacción indicada no existe en esta operación.");
+            }
+            else if (customer is not null && interaction.CustomerId != customer.Id)
+            {
+                Add("interactionId", "La interacción indicada es de otro cliente; identifique al cliente en la interacción antes de registrar la venta.");
+            }
+        }
+
         if (fields.Count > 0)
         {
             return Error.Validation(fields);
@@ -195,12 +214,16 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
             Extension = Clean(request.Extension),
             Notes = Clean(request.Notes),
         };
+        // Routed at registration: the operation's sales back office (e.g. the sales cell) works it (PROCEDURES §2).
+        sale.RouteToBackOffice(operation.SalesBackOfficeOperationId);
         foreach (var p in products)
         {
             sale.AddProduct(p.TariffCode!, p.Description!, p.Quantity, p.MonthlyValue, p.OneOffValue, p.NeedsTechnicianVisit);
         }
 
-        var checklist = await SaleUnits.CurrentChecklistAsync(db, operation.Id, kind, ct);
+        // The procedure is the one of whoever works the sale: the back office's checklist when routed.
+        var checklist = await SaleUnits.CurrentChecklistAsync(db, sale.BackOfficeOperationId ?? operation.Id, kind, ct)
+            ?? await SaleUnits.CurrentChecklistAsync(db, operation.Id, kind, ct);
         sale.ChecklistId = checklist?.Id;
         sale.ChecklistVersion = checklist?.Version;
         db.Sales.Add(sale);

@@ -19,6 +19,16 @@ public static class SaleRoles
     /// <summary>Edit the checklists (each edit is a new version).</summary>
     public static readonly Role[] EditChecklists = [Role.Coordinator, Role.Manager, Role.Admin];
 
+    /// <summary>
+    /// Whether the caller holds one of <paramref name="roles"/> in the sale's front operation or in the back-office
+    /// operation the sale is routed to (the sales cell works the sales the front registers).
+    /// </summary>
+    public static bool HasRoleOnSale(this AccessScope scope, Guid operationId, Guid? backOfficeOperationId, params Role[] roles) =>
+        scope.HasRole(operationId, roles) || (backOfficeOperationId is { } bo && scope.HasRole(bo, roles));
+
+    public static bool HasRoleOnSale(this AccessScope scope, Sale sale, params Role[] roles) =>
+        scope.HasRoleOnSale(sale.OperationId, sale.BackOfficeOperationId, roles);
+
     public static readonly Error CannotWork = Error.Forbidden("sale.forbidden", "Solo el back office, supervisores y coordinadores trabajan las ventas.");
 }
 
@@ -28,8 +38,13 @@ internal sealed record SaleUnit(AppDbContext Db, Sale Sale, ChecklistDefinition?
 /// <summary>Loading, guarding and saving a sale for the back-office use cases (one unit of work each).</summary>
 internal static class SaleUnits
 {
+    /// <summary>
+    /// The current checklist of <paramref name="operationId"/> for a kind. The operation is the sale's working operation
+    /// (its back office when routed), already established by the caller, so the tenancy filter is bypassed: a front agent
+    /// registering a routed sale starts it on the sales cell's procedure.
+    /// </summary>
     public static async Task<ChecklistDefinition?> CurrentChecklistAsync(AppDbContext db, Guid operationId, SaleKind kind, CancellationToken ct) =>
-        await db.SaleChecklists.Include(c => c.Items)
+        await db.SaleChecklists.IgnoreQueryFilters().Include(c => c.Items)
             .Where(c => c.OperationId == operationId && c.Kind == kind && c.IsCurrent)
             .OrderByDescending(c => c.Version)
             .FirstOrDefaultAsync(ct);
@@ -43,7 +58,7 @@ internal static class SaleUnits
             return Error.NotFound("sale.not_found", "No se encontró la venta.");
         }
 
-        if (!scope.HasRole(sale.OperationId, SaleRoles.Work))
+        if (!scope.HasRoleOnSale(sale, SaleRoles.Work))
         {
             return SaleRoles.CannotWork;
         }
@@ -61,7 +76,7 @@ internal static class SaleUnits
         // The save checks the version the caller saw, so a change made meanwhile is refused (409).
         db.Entry(sale).Property(s => s.Version).OriginalValue = version.Value;
 
-        if (sale.AssignedToUserId is { } owner && owner != scope.UserId && !scope.HasRole(sale.OperationId, SaleRoles.Assign))
+        if (sale.AssignedToUserId is { } owner && owner != scope.UserId && !scope.HasRoleOnSale(sale, SaleRoles.Assign))
         {
             var name = await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
             return Error.Conflict("sale.taken", $"La venta la está trabajando {name ?? "otra persona"}; pida a su supervisor que se la asigne.");
@@ -70,12 +85,23 @@ internal static class SaleUnits
         ChecklistDefinition? checklist = null;
         if (sale.ChecklistId is { } checklistId)
         {
-            checklist = await db.SaleChecklists.Include(c => c.Items).FirstOrDefaultAsync(c => c.Id == checklistId, ct);
+            checklist = await ChecklistOfSaleAsync(db, checklistId, ct);
         }
 
         var steps = await db.SaleSteps.Where(s => s.SaleId == sale.Id).OrderBy(s => s.Sequence).ToListAsync(ct);
         return new SaleUnit(db, sale, checklist, steps);
     }
+
+    /// <summary>
+    /// The checklist version a visible sale started with. The sale was found through the tenancy filter; its checklist may
+    /// belong to the back-office operation it is routed to, which a front member does not see, so it is read by id.
+    /// </summary>
+    public static Task<ChecklistDefinition?> ChecklistOfSaleAsync(AppDbContext db, Guid checklistId, CancellationToken ct) =>
+        db.SaleChecklists.IgnoreQueryFilters().AsNoTracking().Include(c => c.Items).FirstOrDefaultAsync(c => c.Id == checklistId, ct);
+
+    /// <summary>Codes of operations by id, including operations the caller is not a member of (front or back office of a visible sale).</summary>
+    public static Task<Dictionary<Guid, string>> OperationCodesAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        db.Operations.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
 
     /// <summary>Claims a free sale for the caller (the first one to work it).</summary>
     public static void ClaimIfFree(SaleUnit unit, AccessScope scope, DateTimeOffset now)

@@ -131,10 +131,13 @@ public sealed class LegalizationPlanner(AppDbContext db, AccessScope scope)
         var from = LocalMidnightUtc(new DateTime(year, monthNumber, 1, 0, 0, 0, DateTimeKind.Unspecified), zone);
         var to = LocalMidnightUtc(new DateTime(year, monthNumber, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(1), zone);
 
-        var salesOfMonth = db.Sales.Where(s => s.OperationId == operation.Id && s.SoldAt >= from && s.SoldAt < to && LegalizableStates.Contains(s.State));
+        // A sale is legalized by the operation that works it: a sale routed to a back office (premium-sales → sales-cell)
+        // is in the back office's legalization, not in the front's, so no recording is exported twice.
+        var opId = operation.Id;
+        var salesOfMonth = db.Sales.Where(s => ((s.OperationId == opId && s.BackOfficeOperationId == null) || s.BackOfficeOperationId == opId) && s.SoldAt >= from && s.SoldAt < to && LegalizableStates.Contains(s.State));
         var sales = await salesOfMonth.AsNoTracking().Include(s => s.Products).OrderBy(s => s.SoldAt).ThenBy(s => s.Id).ToListAsync(ct);
         var recordings = (await db.SaleAttachments.AsNoTracking()
-                .Where(a => a.OperationId == operation.Id && a.Kind == SaleAttachmentKind.CallRecording && salesOfMonth.Select(s => s.Id).Contains(a.SaleId))
+                .Where(a => a.Kind == SaleAttachmentKind.CallRecording && salesOfMonth.Select(s => s.Id).Contains(a.SaleId))
                 .ToListAsync(ct))
             .GroupBy(a => a.SaleId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.UploadedAt).ThenByDescending(a => a.Id).First());

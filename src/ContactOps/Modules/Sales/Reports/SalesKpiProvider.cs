@@ -20,6 +20,10 @@ public sealed class SalesKpiProvider : IKpiProvider
 
     public bool AppliesTo(OperationKind kind) => kind is OperationKind.InboundSales or OperationKind.SalesCell or OperationKind.Outbound or OperationKind.DigitalSales;
 
+    /// <summary>
+    /// The sales of the operation: those it registered (the front's view) and those routed to it as back office
+    /// (the sales cell's view of the sales it works).
+    /// </summary>
     public async Task<KpiSection?> ComputeAsync(AppDbContext db, KpiQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -27,7 +31,7 @@ public sealed class SalesKpiProvider : IKpiProvider
         var from = query.FromUtc;
         var to = query.ToUtcExclusive;
         var rows = (await db.Sales.AsNoTracking()
-                .Where(s => s.OperationId == query.OperationId && s.SoldAt >= from && s.SoldAt < to)
+                .Where(s => (s.OperationId == query.OperationId || s.BackOfficeOperationId == query.OperationId) && s.SoldAt >= from && s.SoldAt < to)
                 .Select(s => new Row(s.SoldAt, s.Kind, s.Line, s.State, s.SellerUserId, s.MonthlyValue))
                 .ToListAsync(ct))
             .Where(r => query.Includes(r.Seller))

@@ -144,6 +144,7 @@ public sealed class ImportSales(AppDbContext db, AccessScope scope, AuditLog aud
                     AccountNumber = row.Account,
                     LineNumber = row.LineNumber,
                 };
+                sale.RouteToBackOffice(operation.SalesBackOfficeOperationId);
                 sale.AddProduct(row.Product, row.Product, row.Quantity, row.Monthly / row.Quantity, row.OneOff / row.Quantity, needsTechnicianVisit: false);
                 if (row.State != SaleState.Registered)
                 {

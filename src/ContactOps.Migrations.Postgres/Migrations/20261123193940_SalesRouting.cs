@@ -1,0 +1,88 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ContactOps.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SalesRouting : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "BackOfficeOperationId",
+                table: "SaleSteps",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "BackOfficeOperationId",
+                table: "SaleStateChanges",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "BackOfficeOperationId",
+                table: "Sales",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "BackOfficeOperationId",
+                table: "SaleProducts",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "BackOfficeOperationId",
+                table: "SaleAttachments",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SalesBackOfficeOperationId",
+                table: "Operations",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sales_BackOfficeOperationId_SoldAt",
+                table: "Sales",
+                columns: new[] { "BackOfficeOperationId", "SoldAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Sales_BackOfficeOperationId_SoldAt",
+                table: "Sales");
+
+            migrationBuilder.DropColumn(
+                name: "BackOfficeOperationId",
+                table: "SaleSteps");
+
+            migrationBuilder.DropColumn(
+                name: "BackOfficeOperationId",
+                table: "SaleStateChanges");
+
+            migrationBuilder.DropColumn(
+                name: "BackOfficeOperationId",
+                table: "Sales");
+
+            migrationBuilder.DropColumn(
+                name: "BackOfficeOperationId",
+                table: "SaleProducts");
+
+            migrationBuilder.DropColumn(
+                name: "BackOfficeOperationId",
+                table: "SaleAttachments");
+
+            migrationBuilder.DropColumn(
+                name: "SalesBackOfficeOperationId",
+                table: "Operations");
+        }
+    }
+}
