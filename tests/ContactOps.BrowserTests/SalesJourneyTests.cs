@@ -28,13 +28,27 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         var agent = await fixture.NewPageAsync();
         await fixture.SignInAsync(agent, "agent.premium-sales");
         await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
-        await agent.Locator("#nav-inbound").ClickAsync();
-        await agent.WaitForURLAsync(u => u.EndsWith("/inbound", StringComparison.Ordinal));
+        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await agent.GotoAsync("/inbound");
         await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(agent.Locator("h1")).ToContainTextAsync("Atención entrante");
-        await agent.Locator("#desk-call-id").FillAsync("CALL-778899");
-        await agent.Locator("#desk-extension").FillAsync("3105");
-        await agent.Locator("#open-interaction").ClickAsync();
+
+        // Values typed before the page's circuit is interactive are lost on its first render: retry until it opens.
+        for (var attempt = 1; ; attempt++)
+        {
+            await agent.Locator("#desk-call-id").FillAsync("CALL-778899");
+            await agent.Locator("#desk-extension").FillAsync("3105");
+            await agent.Locator("#open-interaction").ClickAsync();
+            try
+            {
+                await agent.Locator("#desk-opened").WaitForAsync(new LocatorWaitForOptions { Timeout = 3_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+
         await Assertions.Expect(agent.Locator("#desk-opened")).ToContainTextAsync("CALL-778899");
         await agent.Locator("#desk-customer-search").FillAsync("1020304050");
         await agent.Locator("#desk-search").ClickAsync();
