@@ -132,20 +132,5 @@ public static class SaleLabels
         _ => kind.ToString(),
     };
 
-    public static string State(SaleState state) => state switch
-    {
-        SaleState.Registered => "Registrada",
-        SaleState.InValidation => "En validación",
-        SaleState.Validated => "Validada",
-        SaleState.Scheduled => "Agendada",
-        SaleState.Reserved => "Reservada",
-        SaleState.Shipped => "Enviada",
-        SaleState.Installed => "Instalada",
-        SaleState.Delivered => "Entregada",
-        SaleState.Legalized => "Legalizada",
-        SaleState.Rejected => "Rechazada",
-        SaleState.Cancelled => "Cancelada",
-        SaleState.NotInstalled => "No instalada",
-        _ => state.ToString(),
-    };
+    public static string State(SaleState state) => SaleWorkflow.Spanish(state);
 }
