@@ -25,6 +25,7 @@ public static class AppModules
         new Modules.Sales.Legalization.LegalizationModule(),
         new DemoModule(),
         new InteractionsModule(),
+        new Modules.Outbound.OutboundModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

@@ -91,6 +91,30 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Modules.Sales.Reconciliation.SaleClaim> SaleClaims => Set<Modules.Sales.Reconciliation.SaleClaim>();
 
+    // Outbound campaigns
+    public DbSet<Modules.Outbound.Leads.LeadBase> LeadBases => Set<Modules.Outbound.Leads.LeadBase>();
+
+    public DbSet<Modules.Outbound.Leads.Lead> Leads => Set<Modules.Outbound.Leads.Lead>();
+
+    public DbSet<Modules.Outbound.Leads.LeadPhone> LeadPhones => Set<Modules.Outbound.Leads.LeadPhone>();
+
+    public DbSet<Modules.Outbound.Dialer.CallAttempt> CallAttempts => Set<Modules.Outbound.Dialer.CallAttempt>();
+
+    public DbSet<Modules.Outbound.Dialer.Callback> Callbacks => Set<Modules.Outbound.Dialer.Callback>();
+
+    public DbSet<Modules.Outbound.Policy.DncEntry> DncEntries => Set<Modules.Outbound.Policy.DncEntry>();
+
+    /// <summary>National exclusion registries: reference data of a country, shared by every client (no tenancy filter).</summary>
+    public DbSet<Modules.Outbound.Policy.ExclusionSnapshot> ExclusionSnapshots => Set<Modules.Outbound.Policy.ExclusionSnapshot>();
+
+    public DbSet<Modules.Outbound.Policy.ExclusionEntry> ExclusionEntries => Set<Modules.Outbound.Policy.ExclusionEntry>();
+
+    public DbSet<Modules.Outbound.Policy.PolicyRefusal> PolicyRefusals => Set<Modules.Outbound.Policy.PolicyRefusal>();
+
+    public DbSet<Modules.Outbound.OutboundCampaign> OutboundCampaigns => Set<Modules.Outbound.OutboundCampaign>();
+
+    public DbSet<Modules.Outbound.Segment> Segments => Set<Modules.Outbound.Segment>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -151,6 +175,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Modules.Sales.Reconciliation.ReconciliationCut>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Sales.Reconciliation.ReconciliationItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Sales.Reconciliation.SaleClaim>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+
+        // Outbound campaigns (exclusion registries are national reference data: no filter)
+        builder.Entity<Modules.Outbound.Leads.LeadBase>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Leads.Lead>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Leads.LeadPhone>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Dialer.CallAttempt>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Dialer.Callback>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Policy.DncEntry>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Policy.PolicyRefusal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.OutboundCampaign>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Segment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 
