@@ -1,0 +1,123 @@
+using System.Text.Json;
+using ContactOps.Modules.Organization.Contracts;
+using ContactOps.Modules.Outbound.Leads;
+using ContactOps.Modules.Outbound.Policy;
+using ContactOps.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Outbound.Dialer;
+
+/// <summary>
+/// The one place where an attempt and its disposition change a lead's dialing state (attempt counters, contacts, recycle
+/// delay, final, unusable numbers, the do-not-call list). Used by the dialer engine, the agent desk and call-log imports.
+/// The caller saves the context.
+/// </summary>
+public static class LeadOutcomes
+{
+    /// <summary>Starts an attempt on a lead's phone: a new <see cref="CallAttempt"/> and the lead's counters.</summary>
+    /// <param name="localDay">The lead-local date of <paramref name="at"/> (per-day attempt limit).</param>
+    public static CallAttempt StartAttempt(AppDbContext db, Lead lead, string phoneE164, DialMode mode, DateTimeOffset at, DateOnly localDay, AttemptSource source)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(lead);
+        var attempt = new CallAttempt(lead.ClientId, lead.OperationId, lead.Id, phoneE164, mode, at, source);
+        db.CallAttempts.Add(attempt);
+        CountAttempt(lead, at, localDay);
+        return attempt;
+    }
+
+    /// <summary>Counts an attempt on the lead (also for attempts loaded from another dialer's log).</summary>
+    public static void CountAttempt(Lead lead, DateTimeOffset at, DateOnly localDay)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        lead.Attempts++;
+        lead.AttemptsToday = lead.AttemptsDay == localDay ? lead.AttemptsToday + 1 : 1;
+        lead.AttemptsDay = localDay;
+        if (lead.LastAttemptAt is null || lead.LastAttemptAt < at)
+        {
+            lead.LastAttemptAt = at.ToUniversalTime();
+        }
+
+        lead.ReservedUntil = null;
+    }
+
+    /// <summary>The catalog code the engine applies to an attempt that never reached an agent (machine, no answer, busy, failed).</summary>
+    public static string? SystemDispositionCode(CallResult result) => result switch
+    {
+        CallResult.Machine => "BUZON",
+        CallResult.NoAnswer => "NO_CONTESTA",
+        CallResult.Busy => "OCUPADO",
+        CallResult.Failed => "FALLIDA",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Records the disposition of an attempt and its consequences on the lead: last code, final, last contact, recycle
+    /// delay (the campaign's minutes for the code), unusable number, do-not-call entry.
+    /// </summary>
+    public static async Task ApplyDispositionAsync(
+        AppDbContext db, CallAttempt attempt, Lead? lead, DispositionTraits disposition, OutboundCampaign campaign, DateTimeOffset at,
+        Guid? userId, bool defaulted, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(disposition);
+        ArgumentNullException.ThrowIfNull(campaign);
+        attempt.DispositionId = disposition.Id;
+        attempt.DispositionCode = disposition.Code;
+        attempt.DispositionAt = at.ToUniversalTime();
+        attempt.DispositionDefaulted = defaulted;
+        if (lead is null)
+        {
+            return;
+        }
+
+        lead.LastDispositionCode = disposition.Code;
+        lead.ReservedUntil = null;
+        if (disposition.Final)
+        {
+            lead.IsFinal = true;
+        }
+
+        if (disposition.Contact && (lead.LastContactAt is null || lead.LastContactAt < attempt.StartedAt))
+        {
+            lead.LastContactAt = attempt.StartedAt;
+        }
+
+        var minutes = RecycleMinutes(campaign).GetValueOrDefault(disposition.Code);
+        lead.NextAttemptAt = minutes > 0 ? at.ToUniversalTime().AddMinutes(minutes) : null;
+
+        if (disposition.NumberUnusable)
+        {
+            var phones = lead.Phones.Count > 0
+                ? lead.Phones
+                : await db.LeadPhones.Where(p => p.LeadId == lead.Id).ToListAsync(ct);
+            foreach (var phone in phones.Where(p => p.E164 == attempt.PhoneE164))
+            {
+                phone.IsUnusable = true;
+            }
+        }
+
+        if (disposition.DoNotCall)
+        {
+            var listed = await db.DncEntries.AnyAsync(d => d.OperationId == lead.OperationId && d.E164 == attempt.PhoneE164, ct)
+                || db.DncEntries.Local.Any(d => d.OperationId == lead.OperationId && d.E164 == attempt.PhoneE164);
+            if (!listed)
+            {
+                db.DncEntries.Add(new DncEntry(lead.ClientId, lead.OperationId, attempt.PhoneE164, "disposition", userId, disposition.Name));
+            }
+        }
+    }
+
+    /// <summary>The campaign's recycle delays: disposition code → minutes.</summary>
+    public static IReadOnlyDictionary<string, int> RecycleMinutes(OutboundCampaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        if (string.IsNullOrWhiteSpace(campaign.RecycleMinutesJson))
+        {
+            return new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+
+        return JsonSerializer.Deserialize<Dictionary<string, int>>(campaign.RecycleMinutesJson) ?? new Dictionary<string, int>(StringComparer.Ordinal);
+    }
+}
