@@ -18,7 +18,7 @@ namespace ContactOps.Modules.Outbound.Dialer.Pacers;
 /// </summary>
 public sealed class PredictivePacer : IPacer
 {
-    private const int AgeTableSeconds = 4 * 3600;
+    private const int AgeTableSeconds = 2 * 3600;
     private const int WrapQuantiles = 12;
 
     /// <summary>Most calls ringing at once (keeps the binomial in range: (1 − a)^m stays above double's minimum).</summary>
@@ -228,29 +228,48 @@ public sealed class PredictivePacer : IPacer
             wraps[j] = Math.Exp(muW + (WrapSigma * Normal.InverseCdf((j + 0.5) / WrapQuantiles)));
         }
 
+        // Survival functions at whole seconds (one erfc each), interpolated in between.
+        var span = AgeTableSeconds + (int)Math.Ceiling(horizon) + 2;
+        var survivalT = new double[span + 1];
+        var survivalW = new double[span + 1];
+        for (var x = 0; x <= span; x++)
+        {
+            survivalT[x] = LogNormalSurvival(x, muT, TalkSigma);
+            survivalW[x] = LogNormalSurvival(x, muW, WrapSigma);
+        }
+
         for (var age = 0; age <= AgeTableSeconds; age++)
         {
             // Talking for `age` s: free within h if the rest of the talk plus the wrap-up fit in h.
-            var survivalT = LogNormalSurvival(age, muT, TalkSigma);
-            var cdfT = 1 - survivalT;
+            var sT = survivalT[age];
             var sum = 0.0;
             foreach (var w in wraps)
             {
                 var room = horizon - w;
                 if (room > 0)
                 {
-                    sum += survivalT > 1e-12 ? ((1 - LogNormalSurvival(age + room, muT, TalkSigma)) - cdfT) / survivalT : 1;
+                    sum += sT > 1e-12 ? (sT - Interpolate(survivalT, age + room)) / sT : 1;
                 }
             }
 
             _talkTable[age] = Math.Clamp(sum / WrapQuantiles, 0, 1);
 
             // Wrapping for `age` s: free within h if the rest of the wrap-up fits in h.
-            var survivalW = LogNormalSurvival(age, muW, WrapSigma);
-            _wrapTable[age] = survivalW > 1e-12
-                ? Math.Clamp((survivalW - LogNormalSurvival(age + horizon, muW, WrapSigma)) / survivalW, 0, 1)
-                : 1;
+            var sW = survivalW[age];
+            _wrapTable[age] = sW > 1e-12 ? Math.Clamp((sW - Interpolate(survivalW, age + horizon)) / sW, 0, 1) : 1;
         }
+    }
+
+    private static double Interpolate(double[] values, double x)
+    {
+        var i = (int)x;
+        if (i >= values.Length - 1)
+        {
+            return values[^1];
+        }
+
+        var f = x - i;
+        return (values[i] * (1 - f)) + (values[i + 1] * f);
     }
 
     private static double Lookup(double[] table, double age)
