@@ -452,7 +452,10 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
                 await db.Leads.Where(l => callableAgain.Contains(l.Id) && l.IsExcluded).ExecuteUpdateAsync(s => s.SetProperty(l => l.IsExcluded, false), ct);
             }
 
-            db.ChangeTracker.Clear();
+            foreach (var added in db.ChangeTracker.Entries<LeadPhone>().ToList())
+            {
+                added.State = EntityState.Detached;
+            }
         }
     }
 
