@@ -20,6 +20,8 @@ return options.Verb switch
     "generate-recon" => ReconciliationBench.Generate(options.Values),
     "load-recon" => await ReconciliationBench.LoadAsync(options.Values),
     "reconcile-recon" => await ReconciliationBench.ReconcileAsync(options.Values),
+    "generate-leads" => LeadsBench.Generate(options.Values),
+    "import-leads" => await LeadsBench.ImportAsync(options.Values),
     _ => Usage(),
 };
 
