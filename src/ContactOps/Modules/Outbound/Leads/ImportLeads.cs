@@ -152,7 +152,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             }
 
             using var reader = again.Value!;
-            var estimate = (int)Math.Clamp(table.Table.Length / 48, 1024, 4_000_000);
+            var estimate = (int)Math.Clamp(table.Table.Length / 64, 1024, 4_000_000);
             return await ImportAsync(reader, new LeadRowParser(map, client.Country, operation.DefaultAreaCode, attributes), operation, client, baseName, request.FileName, stored.Key, estimate, sha, progress, ct);
         }
         finally
@@ -197,6 +197,19 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             if (sqlite)
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -32768;", ct);
+            }
+            else
+            {
+                // TEMP tables live in per-session buffers (8 MB by default); the setting only takes before the session's
+                // first TEMP table, so a refusal is harmless (the import then runs with the default).
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync("SET temp_buffers = '256MB'", ct);
+                }
+                catch (DbException ex)
+                {
+                    logger.LogDebug(ex, "temp_buffers left as it is for this lead import");
+                }
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
