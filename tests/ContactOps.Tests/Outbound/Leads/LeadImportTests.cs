@@ -131,6 +131,11 @@ public class LeadImportTests
             Assert.Contains("\"excluded\":2", entry.Changes, StringComparison.Ordinal);
         }
 
+        // An inbound operation takes no lead base.
+        var inbound = await RunAsync(app, "import", "leads", "--operation", "premium-sales", "--file", file, "--json");
+        Assert.Equal(2, inbound.Exit);
+        Assert.Contains("leads.not_outbound", inbound.Output, StringComparison.Ordinal);
+
         // Same name again: a clear conflict, nothing written.
         var again = await RunAsync(app, "import", "leads", "--operation", Operation, "--file", file, "--json");
         Assert.Equal(2, again.Exit);
@@ -312,6 +317,8 @@ public class LeadImportTests
             Assert.Contains("devices-outbound", read.UserName, StringComparison.Ordinal);
         }
 
+        var rejectedCsv = await marshall.GetStringAsync($"/api/v1/outbound/bases/{baseId}/rejected");
+        Assert.Contains("3;telefono;", rejectedCsv, StringComparison.Ordinal);
         var listed = await marshall.GetFromJsonAsync<JsonElement>($"/api/v1/outbound/bases?operation={Operation}");
         Assert.Equal("Base API", listed[0].GetProperty("name").GetString());
         Assert.Equal(1, listed[0].GetProperty("leads").GetInt32());
@@ -320,8 +327,10 @@ public class LeadImportTests
         var other = await app.ClientForAsync("datamarshall.premium-sales");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/outbound/bases/{baseId}/file")).StatusCode);
         Assert.DoesNotContain(baseId.ToString(), await (await other.GetAsync("/api/v1/outbound/bases")).Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/outbound/bases/{baseId}/rejected")).StatusCode);
         var agent = await app.ClientForAsync("agent.devices-outbound");
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/v1/outbound/bases/{baseId}/file")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/v1/outbound/bases/{baseId}/rejected")).StatusCode);
         await using (var scope = app.SystemScope())
         {
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.CountAsync(a => a.EntityId == baseId.ToString() && a.Action == AuditAction.FileDownloaded));

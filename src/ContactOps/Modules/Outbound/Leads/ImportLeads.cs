@@ -68,6 +68,11 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             return Error.Forbidden("leads.forbidden", "Solo el data marshall, el supervisor, el coordinador, el gerente o el administrador de la operación cargan bases.");
         }
 
+        if (operation.Kind != OperationKind.Outbound)
+        {
+            return Error.Validation("leads.not_outbound", string.Format(CultureInfo.InvariantCulture, "La operación «{0}» no es de salida: las bases de leads se cargan en operaciones salientes.", operation.Code), "operation");
+        }
+
         var baseName = (string.IsNullOrWhiteSpace(request.BaseName) ? Path.GetFileNameWithoutExtension(request.FileName) : request.BaseName).Trim();
         if (baseName.Length is 0 or > 120)
         {

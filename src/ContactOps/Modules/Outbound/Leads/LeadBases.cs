@@ -61,6 +61,24 @@ public sealed class LeadBases(AppDbContext db, AccessScope scope, AuditLog audit
         return list.Value!.First(b => b.Id == baseId);
     }
 
+    /// <summary>Path of the CSV of every rejected row of a base's import (linea;campo;motivo).</summary>
+    public async Task<Result<string>> RejectionsAsync(Guid baseId, CancellationToken ct)
+    {
+        var leadBase = await db.LeadBases.AsNoTracking().FirstOrDefaultAsync(b => b.Id == baseId, ct);
+        if (leadBase is null)
+        {
+            return Error.NotFound("leads.base_not_found", "No se encontró la base.");
+        }
+
+        if (!LeadAccess.CanManageBases(scope, leadBase.OperationId))
+        {
+            return Error.Forbidden("leads.forbidden", "Solo quien carga bases en la operación descarga sus filas rechazadas.");
+        }
+
+        var path = Platform.Imports.ImportFiles.RejectsPath(baseId);
+        return File.Exists(path) ? path : Error.NotFound("leads.rejections_gone", "El archivo de rechazados de esta base ya no está disponible.");
+    }
+
     /// <summary>The received file, decrypted; every read is written to the audit trail.</summary>
     public async Task<Result<LeadBaseFile>> DownloadAsync(Guid baseId, CancellationToken ct)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ContactOps.Modules.Outbound.Leads.Cli;
 using ContactOps.Platform;
 using ContactOps.Platform.Cli;
-using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -62,10 +61,10 @@ public sealed class LeadsModule : IAppModule, ICliModule
                 return result.IsSuccess ? Results.File(result.Value!.Content, "application/octet-stream", result.Value.FileName) : ApiResults.Problem(result.Error!);
             })
             .WithSummary("The received file, decrypted (the read is audited)");
-        bases.MapGet("/{id:guid}/rejected", (Guid id, LeadBases handler) =>
+        bases.MapGet("/{id:guid}/rejected", async (Guid id, LeadBases handler, CancellationToken ct) =>
             {
-                var path = ImportFiles.RejectsPath(id);
-                return File.Exists(path) ? Results.File(path, "text/csv; charset=utf-8", "rechazados.csv") : ApiResults.Problem(Error.NotFound("leads.rejections_gone", "El archivo de rechazados de esta base ya no está disponible."));
+                var result = await handler.RejectionsAsync(id, ct);
+                return result.IsSuccess ? Results.File(result.Value!, "text/csv; charset=utf-8", "rechazados.csv") : ApiResults.Problem(result.Error!);
             })
             .WithSummary("The rejected rows of a base's import as CSV (linea;campo;motivo)");
 
