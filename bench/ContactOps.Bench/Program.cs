@@ -22,6 +22,9 @@ return options.Verb switch
     "reconcile-recon" => await ReconciliationBench.ReconcileAsync(options.Values),
     "dialer-pacing" => DialerPacingBench.Table(options.Values),
     "dialer-timing" => DialerPacingBench.Timing(options.Values),
+
+    "generate-leads" => LeadsBench.Generate(options.Values),
+    "import-leads" => await LeadsBench.ImportAsync(options.Values),
     _ => Usage(),
 };
 

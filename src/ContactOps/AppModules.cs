@@ -27,6 +27,8 @@ public static class AppModules
         new InteractionsModule(),
         new Modules.Outbound.OutboundModule(),
         new Modules.Outbound.Dialer.Cli.DialerCliModule(),
+
+        new Modules.Outbound.Leads.LeadsModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

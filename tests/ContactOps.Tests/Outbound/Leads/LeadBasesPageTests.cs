@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using ContactOps.Tests.Files;
+using ContactOps.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ContactOps.Tests.Outbound.Leads;
+
+public partial class LeadBasesPageTests
+{
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Bases_page_lists_the_operations_bases_for_its_data_marshall_and_nothing_for_an_agent(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var temp = new TempFolder();
+        var file = temp.WriteText("base-pagina.csv", "documento;nombre;telefono\n70111222;Ana;3001234567\n70111223;Luis;99\n", Encoding.UTF8);
+        Assert.Equal(0, (await LeadImportTests.RunAsync(app, "import", "leads", "--operation", "devices-outbound", "--file", file)).Exit);
+
+        var marshall = await SignInAsync(app, "datamarshall.devices-outbound");
+        var html = await marshall.GetStringAsync("/outbound/bases");
+        Assert.Contains("Bases de leads", html, StringComparison.Ordinal);
+        Assert.Contains("devices-outbound", html, StringComparison.Ordinal);
+        Assert.Contains("base-pagina", html, StringComparison.Ordinal);
+        Assert.Contains("Elegir archivo y cargar", html, StringComparison.Ordinal);
+
+        var agent = await SignInAsync(app, "agent.devices-outbound");
+        var agentHtml = await agent.GetStringAsync("/outbound/bases");
+        Assert.Contains("No tiene operaciones en las que pueda cargar bases de leads.", agentHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("base-pagina", agentHtml, StringComparison.Ordinal);
+
+        var other = await SignInAsync(app, "datamarshall.premium-sales");
+        Assert.DoesNotContain("base-pagina", await other.GetStringAsync("/outbound/bases"), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpClient> SignInAsync(TestApp app, string user)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await client.GetStringAsync("/login");
+        var token = TokenPattern().Match(login);
+        var fields = new Dictionary<string, string>
+        {
+            ["userName"] = user,
+            ["password"] = Modules.Demo.DemoSeeder.DemoPassword,
+            ["returnUrl"] = "/",
+        };
+        if (token.Success)
+        {
+            fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        }
+
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
