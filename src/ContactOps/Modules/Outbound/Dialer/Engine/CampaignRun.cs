@@ -19,6 +19,10 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
     private const int MinSamples = 20;
     private const int Window = 300;
 
+    /// <summary>How long a lead on a live call stays reserved beyond the ring timeout, and after a bridge (until its disposition).</summary>
+    private static readonly TimeSpan LiveReservation = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan TalkReservation = TimeSpan.FromHours(2);
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private readonly OutboundFloor _floor;
@@ -38,6 +42,8 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
     private readonly Queue<double> _wraps = new();
     private readonly Dictionary<string, TimeZoneInfo> _zones = new(StringComparer.Ordinal);
 
+    private int _pending;
+    private int _disposed;
     private ITimer? _tick;
     private bool _running;
     private DialMode _mode = DialMode.Preview;
@@ -89,11 +95,23 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
 
     public Task StopAsync(bool persist) => Post(() => StopCoreAsync(persist));
 
-    public void AgentReady(Guid userId, string login, string endpoint) => _ = Post(() => AgentReadyCoreAsync(userId, login, endpoint));
+    public void AgentReady(Guid userId, string login, string endpoint)
+    {
+        var at = _clock.GetUtcNow();
+        _ = Post(() => AgentReadyCoreAsync(userId, login, endpoint, at));
+    }
 
-    public void AgentNotReady(Guid userId, AgentFloorState state) => _ = Post(() => AgentNotReadyCore(userId, state));
+    public void AgentNotReady(Guid userId, AgentFloorState state)
+    {
+        var at = _clock.GetUtcNow();
+        _ = Post(() => AgentNotReadyCore(userId, state, at));
+    }
 
-    public Task HangUpAsync(Guid userId) => Post(() => HangUpCoreAsync(userId));
+    public Task HangUpAsync(Guid userId)
+    {
+        var at = _clock.GetUtcNow();
+        return Post(() => HangUpCoreAsync(userId, at));
+    }
 
     public async Task<AgentFloorState> AgentStateAsync(Guid userId)
     {
@@ -118,11 +136,16 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
         {
             await Post(() => Task.CompletedTask);
         }
-        while (_inbox.Reader.Count > 0);
+        while (Volatile.Read(ref _pending) > 0);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await Post(() => StopCoreAsync(persist: false));
@@ -140,22 +163,26 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
     private Task Post(Func<Task> work)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Increment(ref _pending);
         if (!_inbox.Writer.TryWrite(async () =>
         {
             try
             {
                 await work();
+                Interlocked.Decrement(ref _pending);
                 done.TrySetResult();
             }
 #pragma warning disable CA1031 // The loop must survive any one item; the caller sees the exception.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
+                Interlocked.Decrement(ref _pending);
                 done.TrySetException(ex);
                 throw;
             }
         }))
         {
+            Interlocked.Decrement(ref _pending);
             done.TrySetException(new ChannelClosedException());
         }
 
@@ -400,9 +427,9 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
         var placed = new List<LiveCall>();
         foreach (var item in taken)
         {
-            if (!leads.TryGetValue(item.LeadId, out var lead))
+            if (!leads.TryGetValue(item.LeadId, out var lead) || _calls.Values.Any(c => c.LeadId == item.LeadId))
             {
-                continue;
+                continue; // Gone, or already on a live call of this campaign (keeps the hopper's reservation).
             }
 
             Agent? reservedAgent = null;
@@ -418,6 +445,10 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
 
             var attempt = LeadOutcomes.StartAttempt(db, lead, item.PhoneE164, _mode, now, LocalDay(lead, now), AttemptSource.ContactOps);
             attempt.CallId = attempt.Id.ToString("N");
+
+            // Kept reserved while the call is alive (ringing: until the ring timeout and a margin; bridged: until the
+            // disposition clears it), so the hopper never hands out a lead that is on the phone.
+            lead.ReservedUntil = now.AddSeconds(_profile.RingTimeoutSeconds).Add(LiveReservation);
             var call = new LiveCall(attempt.CallId, attempt.Id, lead.Id, item.PhoneE164, item.CallbackAgentUserId, now);
             if (reservedAgent is not null)
             {
@@ -565,6 +596,8 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
             attempt.ConnectedAt = at;
             attempt.AgentUserId = agent.UserId;
             attempt.AgentLogin = agent.Login;
+            await db.Leads.Where(l => l.Id == call.LeadId)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.ReservedUntil, (DateTimeOffset?)at.Add(TalkReservation)), _stopping.Token);
             await db.SaveChangesAsync(_stopping.Token);
         }
 
@@ -594,6 +627,8 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
             attempt.AnsweredAt = call.AnsweredAt;
             attempt.Abandoned = true;
             attempt.EndedAt = at;
+            await db.Leads.Where(l => l.Id == call.LeadId)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.ReservedUntil, (DateTimeOffset?)null), _stopping.Token);
             await db.SaveChangesAsync(_stopping.Token);
         }
 
@@ -615,9 +650,14 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
         attempt.EndedAt = at;
         var code = LeadOutcomes.SystemDispositionCode(result);
         var traits = code is null ? null : _dispositions.FirstOrDefault(d => d.Code == code);
+        var lead = await db.Leads.Include(l => l.Phones).FirstOrDefaultAsync(l => l.Id == call.LeadId, _stopping.Token);
+        if (lead is not null)
+        {
+            lead.ReservedUntil = null;
+        }
+
         if (traits is not null)
         {
-            var lead = await db.Leads.Include(l => l.Phones).FirstOrDefaultAsync(l => l.Id == call.LeadId, _stopping.Token);
             var campaign = await db.OutboundCampaigns.AsNoTracking().FirstAsync(c => c.OperationId == OperationId, _stopping.Token);
             await LeadOutcomes.ApplyDispositionAsync(db, attempt, lead, traits, campaign, at, null, defaulted: false, _stopping.Token);
         }
@@ -667,9 +707,8 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
     }
 
     // ---- Desk actions ----
-    private async Task AgentReadyCoreAsync(Guid userId, string login, string endpoint)
+    private async Task AgentReadyCoreAsync(Guid userId, string login, string endpoint, DateTimeOffset now)
     {
-        var now = _clock.GetUtcNow();
         if (!_agents.TryGetValue(userId, out var agent))
         {
             agent = new Agent(userId);
@@ -719,7 +758,7 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
         Publish(raise: false);
     }
 
-    private Task AgentNotReadyCore(Guid userId, AgentFloorState state)
+    private Task AgentNotReadyCore(Guid userId, AgentFloorState state, DateTimeOffset at)
     {
         if (_agents.TryGetValue(userId, out var agent))
         {
@@ -735,7 +774,7 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
             else
             {
                 agent.State = state;
-                agent.Since = _clock.GetUtcNow();
+                agent.Since = at;
             }
 
             Publish(raise: false);
@@ -744,12 +783,12 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    private async Task HangUpCoreAsync(Guid userId)
+    private async Task HangUpCoreAsync(Guid userId, DateTimeOffset at)
     {
         if (_agents.TryGetValue(userId, out var agent) && agent.CallId is { } callId && _calls.TryGetValue(callId, out var call)
             && call.State == LiveCallState.Connected)
         {
-            await EndConnectedAsync(call, _clock.GetUtcNow(), byAgent: true);
+            await EndConnectedAsync(call, at, byAgent: true);
             Publish(raise: false);
         }
     }

@@ -60,12 +60,13 @@ public sealed class OutboundFloor(
     /// <summary>Stops every loop without changing the campaigns' persisted running flag (host shutdown: a restart resumes).</summary>
     public async Task ShutdownAsync()
     {
-        foreach (var run in _runs.Values)
+        foreach (var operationId in _runs.Keys.ToList())
         {
-            await run.DisposeAsync();
+            if (_runs.TryRemove(operationId, out var run))
+            {
+                await run.DisposeAsync();
+            }
         }
-
-        _runs.Clear();
     }
 
     public async ValueTask DisposeAsync() => await ShutdownAsync();
