@@ -20,6 +20,8 @@ return options.Verb switch
     "generate-recon" => ReconciliationBench.Generate(options.Values),
     "load-recon" => await ReconciliationBench.LoadAsync(options.Values),
     "reconcile-recon" => await ReconciliationBench.ReconcileAsync(options.Values),
+    "dialer-pacing" => DialerPacingBench.Table(options.Values),
+    "dialer-timing" => DialerPacingBench.Timing(options.Values),
     _ => Usage(),
 };
 
