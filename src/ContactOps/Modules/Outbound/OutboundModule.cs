@@ -13,7 +13,7 @@ public sealed class OutboundModule : IAppModule
         // engine: the live dialer (floor + simulated gateway).
         Dialer.Engine.DialerEngineServices.Add(services);
 
-        // engine (interim, delete with Dialer/Engine/Interim/): hopper and pacers until the real ones are merged.
+        // engine (interim, delete with Dialer/Engine/Interim/): hopper until the real one is merged.
         Dialer.Engine.Interim.InterimServices.Add(services);
     }
 

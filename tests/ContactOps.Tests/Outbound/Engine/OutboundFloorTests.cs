@@ -163,7 +163,7 @@ public sealed class OutboundFloorTests
         engine.Floor.AgentReady(engine.OperationId, AgentA, "agent.a", "SIP/1001");
         await engine.Floor.StartAsync(engine.OperationId, CancellationToken.None);
 
-        await engine.RunAsync(12);
+        await engine.RunAsync(25);
         var attempts = await engine.AttemptsAsync();
         Assert.Equal(6, attempts.Count); // every lead once: the 60-minute recycle keeps them out afterwards
         var leads = await engine.DbAsync(db => db.Leads.AsNoTracking().Where(l => l.OperationId == engine.OperationId).ToDictionaryAsync(l => l.Id));
@@ -287,6 +287,45 @@ public sealed class OutboundFloorTests
         restarted.Floor.AgentReady(restarted.OperationId, AgentA, "agent.a", "SIP/1001");
         await restarted.RunAsync(1);
         Assert.Single(await restarted.AttemptsAsync());
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Predictive_dials_ahead_of_ready_agents_and_connects_answered_calls(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var engine = await EngineApp.StartAsync(app);
+        var world = new SimulationProfile { AnswerRate = 0.3, MachineShare = 0.1, RingMeanSeconds = 6, RingTimeoutSeconds = 15, TalkMeanSeconds = 20, PatienceSeconds = 10, Seed = 21 };
+        await engine.SeedAsync(DialMode.Predictive, world, leads: 300);
+        var agents = new[] { AgentA, AgentB, Guid.Parse("0b6f1c2e-0000-4000-8000-00000000000c") };
+        foreach (var agent in agents)
+        {
+            engine.Floor.AgentReady(engine.OperationId, agent, "agent", "SIP/1000");
+        }
+
+        engine.Floor.CallEnded += e => engine.Floor.AgentReady(e.OperationId, e.AgentUserId, "agent", "SIP/1000");
+        await engine.Floor.StartAsync(engine.OperationId, CancellationToken.None);
+        await engine.RunAsync(1);
+        Assert.True((await engine.AttemptsAsync()).Count > agents.Length, "predictive dials more calls than ready agents when few answer");
+
+        await engine.RunAsync(180);
+        var attempts = await engine.AttemptsAsync();
+        Assert.All(attempts.Where(a => a.ConnectedAt is not null), a => Assert.Contains(a.AgentUserId!.Value, agents));
+        Assert.True(engine.Connected.Count >= 5, $"connected {engine.Connected.Count}");
+        Assert.All(attempts, a => Assert.Equal(DialMode.Predictive, a.Mode));
+        foreach (var perLead in attempts.GroupBy(a => a.LeadId))
+        {
+            // A lead is never on two calls at once: each redial starts after the previous attempt ended.
+            var ordered = perLead.OrderBy(a => a.StartedAt).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                Assert.True(ordered[i - 1].EndedAt is not null && ordered[i - 1].EndedAt <= ordered[i].StartedAt);
+            }
+        }
+        var snapshot = engine.Floor.Snapshot(engine.OperationId);
+        Assert.Equal(DialMode.Predictive, snapshot.Mode);
         Assert.Empty(app.LoggedErrors);
     }
 }

@@ -449,6 +449,17 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
             // Kept reserved while the call is alive (ringing: until the ring timeout and a margin; bridged: until the
             // disposition clears it), so the hopper never hands out a lead that is on the phone.
             lead.ReservedUntil = now.AddSeconds(_profile.RingTimeoutSeconds).Add(LiveReservation);
+            if (item.CallbackId is { } callbackId)
+            {
+                // The callback is kept: this attempt is its call back (the lead returns by recycling if not reached).
+                var callback = await db.Callbacks.FirstOrDefaultAsync(c => c.Id == callbackId, _stopping.Token);
+                if (callback is { Status: CallbackStatus.Pending })
+                {
+                    callback.Status = CallbackStatus.Done;
+                    callback.AttemptId = attempt.Id;
+                }
+            }
+
             var call = new LiveCall(attempt.CallId, attempt.Id, lead.Id, item.PhoneE164, item.CallbackAgentUserId, now);
             if (reservedAgent is not null)
             {

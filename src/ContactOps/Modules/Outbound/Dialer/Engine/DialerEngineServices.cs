@@ -9,6 +9,7 @@ internal static class DialerEngineServices
     {
         // A PBX gateway registered before this (or replacing it by configuration) wins.
         services.TryAddSingleton<ITelephonyGateway, SimulatedTelephonyGateway>();
+        services.TryAddSingleton<IPacerFactory, PacerFactory>();
         services.TryAddSingleton<OutboundFloor>();
         services.TryAddSingleton<IOutboundFloor>(sp => sp.GetRequiredService<OutboundFloor>());
         services.AddHostedService<OutboundFloorHost>();

@@ -5,3 +5,9 @@ public interface IPacerFactory
 {
     IPacer Create(DialMode mode, decimal powerRatio, double abandonTarget);
 }
+
+/// <summary>The product's pacers (<see cref="Pacers.Pacers.Create"/>): progressive, power, predictive.</summary>
+internal sealed class PacerFactory : IPacerFactory
+{
+    public IPacer Create(DialMode mode, decimal powerRatio, double abandonTarget) => Pacers.Pacers.Create(mode, powerRatio, abandonTarget);
+}
