@@ -42,10 +42,14 @@ internal sealed class EngineApp : IAsyncDisposable
 
     public List<FloorSnapshot> Snapshots { get; } = [];
 
-    public static async Task<EngineApp> StartAsync(TestApp app, DateTimeOffset? now = null)
+    public static async Task<EngineApp> StartAsync(TestApp app, DateTimeOffset? now = null, Action<IServiceCollection>? services = null)
     {
         var clock = new FakeTimeProvider(now ?? Start);
-        var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(s);
+        }));
         var engine = new EngineApp(factory, clock);
         _ = factory.Server;
         await engine.DbAsync(async db =>

@@ -1,6 +1,7 @@
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactOps.Tests.Outbound.Engine;
 
@@ -327,5 +328,78 @@ public sealed class OutboundFloorTests
         var snapshot = engine.Floor.Snapshot(engine.OperationId);
         Assert.Equal(DialMode.Predictive, snapshot.Mode);
         Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_callback_for_an_agent_is_dialled_only_while_that_agent_is_ready_and_goes_to_them(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var source = new CallbackSource(AgentB);
+        await using var engine = await EngineApp.StartAsync(app, services: s => s.AddSingleton<IDialerLeadSource>(source));
+        await engine.SeedAsync(DialMode.Progressive, AllHuman, leads: 3);
+        source.LeadIds = await engine.DbAsync(db => db.Leads.Where(l => l.OperationId == engine.OperationId).OrderBy(l => l.SourceLine).Select(l => l.Id).ToListAsync());
+        engine.Floor.AgentReady(engine.OperationId, AgentA, "agent.a", "SIP/1001");
+        await engine.Floor.StartAsync(engine.OperationId, CancellationToken.None);
+
+        // Only A is ready: the callback for B is handed back, not dialled.
+        await engine.RunAsync(3);
+        Assert.Empty(await engine.AttemptsAsync());
+        Assert.Contains(source.LeadIds[0], source.Released);
+
+        // B joins after A (A idles longer): the callback still goes to B.
+        engine.Floor.AgentReady(engine.OperationId, AgentB, "agent.b", "SIP/1002");
+        source.Enabled = true;
+        await engine.RunAsync(8);
+        var callback = Assert.Single(await engine.AttemptsAsync(), a => a.LeadId == source.LeadIds[0]);
+        Assert.Equal(AgentB, callback.AgentUserId);
+        Assert.Contains(engine.Connected, c => c.LeadId == source.LeadIds[0] && c.AgentUserId == AgentB);
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    /// <summary>A hopper whose first lead is a callback for one agent; the others are ordinary.</summary>
+    private sealed class CallbackSource(Guid callbackAgent) : IDialerLeadSource
+    {
+        private readonly HashSet<Guid> _taken = [];
+
+        public List<Guid> LeadIds { get; set; } = [];
+
+        public List<Guid> Released { get; } = [];
+
+        /// <summary>Until set, only the callback is offered.</summary>
+        public bool Enabled { get; set; }
+
+        public Task<IReadOnlyList<DialerLead>> TakeAsync(Guid operationId, int count, Guid? forAgentUserId, CancellationToken ct)
+        {
+            var leads = new List<DialerLead>();
+            lock (_taken)
+            {
+                foreach (var id in LeadIds.Where(id => !_taken.Contains(id)).Take(Enabled ? count : Math.Min(count, 1)))
+                {
+                    if (id != LeadIds[0] && !Enabled)
+                    {
+                        break;
+                    }
+
+                    _taken.Add(id);
+                    leads.Add(new DialerLead(id, operationId, "+5730099900" + LeadIds.IndexOf(id).ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
+                        id == LeadIds[0] ? callbackAgent : null));
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<DialerLead>>(leads);
+        }
+
+        public Task ReleaseAsync(Guid operationId, Guid leadId, CancellationToken ct)
+        {
+            lock (_taken)
+            {
+                _taken.Remove(leadId);
+                Released.Add(leadId);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 }
