@@ -758,7 +758,8 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
 
         // An answered call already waiting takes this agent at once (oldest first).
         var waiting = _calls.Values
-            .Where(c => c.State == LiveCallState.Waiting && (c.ForAgentUserId is null || c.ForAgentUserId == userId))
+            .Where(c => c.State == LiveCallState.Waiting && (c.ForAgentUserId is null || c.ForAgentUserId == userId)
+                && c.AnsweredAt + OutboundFloor.AbandonAfter >= now)
             .OrderBy(c => c.AnsweredAt)
             .FirstOrDefault();
         if (waiting is not null && agent.ReservedFor is null)
