@@ -217,23 +217,28 @@ public class PacerTests
     [Fact]
     public void Predictive_dials_more_when_agents_are_about_to_free_up_and_less_over_budget()
     {
-        var pacer = new PredictivePacer(0.03);
+        // A measured answer rate (2,000 answered today) and exactly on the 2.25 % budget line (3 % less the margin).
+        PacingSnapshot Measured(int ready = 0, int inCall = 0, int wrapping = 0, int abandoned = 45) =>
+            Snapshot(ready: ready, inCall: inCall, wrapping: wrapping, answeredToday: 2000, abandonedToday: abandoned);
 
-        // All 20 agents ready, answer rate 0.3: about 20 / 0.3 calls, but never so many that the answers exceed the agents.
-        var start = pacer.CallsToPlace(Snapshot(ready: 20));
-        Assert.InRange(start, 21, 66);
+        // All 20 agents ready, answer rate 0.3: more than one call per agent, but fewer than 20 / 0.3 (answers would exceed agents).
+        var start = new PredictivePacer(0.03).CallsToPlace(Measured(ready: 20));
+        Assert.InRange(start, 30, 66);
 
-        // Everyone talking for 60 s (180 s mean): almost nobody frees within the horizon → (almost) nothing.
-        Assert.InRange(new PredictivePacer(0.03).CallsToPlace(Snapshot(inCall: 20)), 0, 1);
+        // Everyone 60 s into a 180 s-mean call: almost nobody frees up within the ring horizon → (almost) nothing.
+        Assert.InRange(new PredictivePacer(0.03).CallsToPlace(Measured(inCall: 20)), 0, 1);
 
-        // The same agents all wrapping up (5 s into a 20 s mean wrap-up) are likely free within the ring time.
-        var wrapping = new PredictivePacer(0.03).CallsToPlace(Snapshot(wrapping: 20));
+        // The same agents all 5 s into a 20 s-mean wrap-up are likely free within the ring time: calls for them now.
+        var wrapping = new PredictivePacer(0.03).CallsToPlace(Measured(wrapping: 20));
         Assert.True(wrapping >= 10, $"{wrapping} calls for 20 agents finishing their wrap-up");
 
-        // Over budget today (6% abandoned): far fewer calls for the same floor.
-        var overBudget = new PredictivePacer(0.03).CallsToPlace(Snapshot(ready: 20, answeredToday: 1000, abandonedToday: 60));
+        // Over budget today (6 % abandoned): fewer calls for the same floor, but still at least one per ready agent.
+        var overBudget = new PredictivePacer(0.03).CallsToPlace(Measured(ready: 20, abandoned: 120));
         Assert.True(overBudget < start, $"{overBudget} over budget vs {start}");
-        Assert.True(overBudget >= 20 - 0, "still at least progressive for ready agents with nothing ringing");
+        Assert.True(overBudget >= 20, $"{overBudget} calls for 20 ready agents with nothing ringing");
+
+        // A young measurement (nothing answered yet): about one call per ready agent until the answer rate is known.
+        Assert.InRange(new PredictivePacer(0.03).CallsToPlace(Snapshot(ready: 20)), 20, 22);
     }
 
     [Fact]

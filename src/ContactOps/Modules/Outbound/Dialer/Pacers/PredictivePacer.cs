@@ -81,7 +81,12 @@ public sealed class PredictivePacer : IPacer
             (effective * s.Answered30Days) - s.Abandoned30Days);
         Lambda = Math.Clamp(effective * Math.Exp(slack / SlackScale), effective * 0.02, 0.5);
 
-        var answerRate = Math.Clamp(s.AnswerRate, 0.005, 1);
+        // Answer rate: an upper confidence bound (two standard errors) over the calls it was measured on, so a young
+        // estimate errs towards fewer calls: at the start of a day the pacer dials about one call per ready agent
+        // and opens up as the measurement firms.
+        var measured = Math.Clamp(s.AnswerRate, 0.005, 1);
+        var observations = Math.Max(1, Math.Max(s.AnsweredToday, s.Answered30Days) / measured);
+        var answerRate = Math.Min(1, measured + (2 * Math.Sqrt(measured * (1 - measured) / observations)));
         var horizon = Math.Max(1, s.MeanRingSeconds) + 2;
         EnsureTables(Math.Max(1, s.MeanTalkSeconds), Math.Max(0.5, s.MeanWrapSeconds), horizon);
 
