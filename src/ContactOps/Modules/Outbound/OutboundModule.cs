@@ -10,6 +10,11 @@ public sealed class OutboundModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
+        // engine: the live dialer (floor + simulated gateway).
+        Dialer.Engine.DialerEngineServices.Add(services);
+
+        // engine (interim, delete with Dialer/Engine/Interim/): hopper until the real one is merged.
+        Dialer.Engine.Interim.InterimServices.Add(services);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
