@@ -151,6 +151,7 @@ public class DeskTests
 
         // Tomorrow at 09:00 the callback comes back first, as a callback.
         desk.Clock.SetUtcNow(due.AddMinutes(1));
+        agent = await desk.ClientAsync(DeskApp.Agent); // yesterday's token has expired
         var back = await DeskApi.OkAsync(await agent.PostAsync("next"));
         Assert.Equal(leadId, back.GetProperty("lead").GetProperty("leadId").GetGuid());
         Assert.Equal(callback.Id, back.GetProperty("lead").GetProperty("callbackId").GetGuid());
