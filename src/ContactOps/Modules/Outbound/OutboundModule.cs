@@ -10,6 +10,12 @@ public sealed class OutboundModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
+        // engine: the live dialer (floor + simulated gateway).
+        Dialer.Engine.DialerEngineServices.Add(services);
+
+        // engine (interim, delete with Dialer/Engine/Interim/): hopper and pacers until the real ones are merged.
+        Dialer.Engine.Interim.InterimServices.Add(services);
+
         Desk.DeskEndpoints.AddServices(services);
     }
 

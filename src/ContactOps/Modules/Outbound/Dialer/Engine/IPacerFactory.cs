@@ -1,0 +1,7 @@
+namespace ContactOps.Modules.Outbound.Dialer.Engine;
+
+/// <summary>Makes the pacer of a campaign from its settings (one pacer per running campaign: pacers keep state).</summary>
+public interface IPacerFactory
+{
+    IPacer Create(DialMode mode, decimal powerRatio, double abandonTarget);
+}
