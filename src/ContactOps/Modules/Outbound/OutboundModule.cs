@@ -10,11 +10,13 @@ public sealed class OutboundModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
+        Policy.PolicyEndpoints.AddServices(services);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var outbound = api.MapGroup("/outbound").WithTags("Outbound");
         _ = outbound;
+        Policy.PolicyEndpoints.Map(outbound);
     }
 }
