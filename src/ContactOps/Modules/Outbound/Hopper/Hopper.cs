@@ -13,7 +13,7 @@ namespace ContactOps.Modules.Outbound.Hopper;
 /// active segments in priority order, interleaved so that each segment's share of the taken leads follows its mix percent
 /// (the shares are kept per operation across calls, so one-at-a-time takers get the mix too). Only leads and phones the
 /// contact policy allows now are handed out: candidates are pre-filtered in SQL (not final, not excluded, attempts left,
-/// no recycle delay, no future callback, not reserved) and then screened with the policy's batch check. A taken lead is
+/// no recycle delay, no pending callback — those come back only through the callback path —, not reserved) and then screened with the policy's batch check. A taken lead is
 /// reserved for two minutes with a conditional UPDATE (… WHERE ReservedUntil IS NULL OR ReservedUntil &lt; now), atomic on
 /// PostgreSQL and SQLite, so two takers never get the same lead.
 /// </summary>
@@ -104,7 +104,7 @@ public sealed class Hopper(IServiceScopeFactory scopes, TimeProvider time) : IDi
                         && !l.IsFinal && !l.IsExcluded && l.Attempts < maxTotal
                         && (l.NextAttemptAt == null || l.NextAttemptAt <= now)
                         && (l.ReservedUntil == null || l.ReservedUntil < now)
-                        && !db.Callbacks.Any(c => c.LeadId == l.Id && c.Status == CallbackStatus.Pending && c.DueAt > now))
+                        && !db.Callbacks.Any(c => c.LeadId == l.Id && c.Status == CallbackStatus.Pending))
                     .OrderBy(l => l.Attempts).ThenBy(l => l.LastAttemptAt).ThenBy(l => l.SourceLine).ThenBy(l => l.Id)
                     .Skip(skip).Take(batch)
                     .Select(l => l.Id)

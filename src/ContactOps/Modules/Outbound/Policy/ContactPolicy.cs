@@ -37,6 +37,7 @@ public sealed class ContactPolicy(AppDbContext db, AccessScope scope) : IContact
     public async Task<IReadOnlyList<PolicyDecision>> CheckManyAsync(Guid operationId, IReadOnlyList<PolicyCandidate> candidates, DateTimeOffset at, CallOrigin origin, bool log, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        at = at.ToUniversalTime();
         if (candidates.Count == 0)
         {
             return [];

@@ -44,7 +44,7 @@ public sealed class DiagnoseInventory(AppDbContext db, AccessScope scope, TimePr
             return op.Error!;
         }
 
-        var now = at ?? time.GetUtcNow();
+        var now = (at ?? time.GetUtcNow()).ToUniversalTime();
         var opId = op.Value!.Id;
         var campaign = (await CampaignSettings.ReadAsync(db, opId, ct))!;
         var windows = CampaignSettings.Windows(campaign);
