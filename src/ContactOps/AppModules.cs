@@ -26,6 +26,7 @@ public static class AppModules
         new DemoModule(),
         new InteractionsModule(),
         new Modules.Outbound.OutboundModule(),
+        new Modules.Outbound.Policy.PolicyCli(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

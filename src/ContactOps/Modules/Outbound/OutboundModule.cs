@@ -10,6 +10,8 @@ public sealed class OutboundModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
+        Policy.PolicyEndpoints.AddServices(services);
+
         // engine: the live dialer (floor + simulated gateway).
         Dialer.Engine.DialerEngineServices.Add(services);
 
@@ -23,6 +25,8 @@ public sealed class OutboundModule : IAppModule
     {
         var outbound = api.MapGroup("/outbound").WithTags("Outbound");
         _ = outbound;
+        Policy.PolicyEndpoints.Map(outbound);
+
         Desk.DeskEndpoints.Map(outbound);
     }
 }
