@@ -81,6 +81,9 @@ internal sealed class DeskApp : IAsyncDisposable
             campaign.DialMode = Modules.Outbound.Dialer.DialMode.Preview;
             campaign.IsRunning = false;
             campaign.RecycleMinutesJson = "{}";
+            campaign.ContactWindowsJson = """{"Monday":[["07:00","19:00"]],"Tuesday":[["07:00","19:00"]],"Wednesday":[["07:00","19:00"]],"Thursday":[["07:00","19:00"]],"Friday":[["07:00","19:00"]],"Saturday":[["08:00","15:00"]]}""";
+            campaign.NoCallsOnHolidays = true;
+            campaign.MaxContactsPerDay = 1;
             campaign.MaxAttemptsPerDay = 10;
             campaign.MaxAttemptsTotal = 20;
             campaign.WrapUpLimitSeconds = 60;

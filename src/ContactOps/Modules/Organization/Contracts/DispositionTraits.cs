@@ -7,7 +7,7 @@ namespace ContactOps.Modules.Organization.Contracts;
 public sealed record DispositionTraitsInfo(string Code, bool IsActive, bool IsContact, bool IsFinal, bool IsSale, bool IsCallback, bool IsDoNotCall, bool IsNumberUnusable);
 
 /// <summary>The flags of an operation's dispositions, for modules that count contacts or recycle leads.</summary>
-public static class DispositionTraits
+public static class DispositionTraitsLookup
 {
     /// <summary>Code → traits of every disposition (active and inactive) of the operation.</summary>
     public static async Task<Dictionary<string, DispositionTraitsInfo>> ForOperationAsync(AppDbContext db, Guid operationId, CancellationToken ct)

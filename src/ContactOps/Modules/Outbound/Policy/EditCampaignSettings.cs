@@ -85,7 +85,7 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
             return Error.Validation("campaign.body_required", "Envíe la configuración de la campaña.");
         }
 
-        var traits = await DispositionTraits.ForOperationAsync(db, op.Value.Id, ct);
+        var traits = await DispositionTraitsLookup.ForOperationAsync(db, op.Value.Id, ct);
         var errors = new FieldErrors();
         var windows = new Dictionary<DayOfWeek, List<ContactWindow>>();
         foreach (var (day, spans) in body.Windows ?? [])
