@@ -11,8 +11,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactOps.Modules.Outbound.Desk;
 
 /// <summary>The campaign a desk action works on: the operation, its client and its outbound settings.</summary>
-public sealed record DeskUnit(Operation Operation, Client Client, OutboundCampaign Campaign)
+public sealed class DeskUnit(Operation operation, Client client, OutboundCampaign campaign)
 {
+    public Operation Operation { get; } = operation;
+
+    public Client Client { get; } = client;
+
+    public OutboundCampaign Campaign { get; } = campaign;
+
     public TimeZoneInfo Zone(Lead? lead = null)
     {
         var id = lead?.TimeZoneId ?? Client.TimeZoneId;
