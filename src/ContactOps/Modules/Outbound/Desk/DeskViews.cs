@@ -55,4 +55,4 @@ public sealed record DeskView(
 public sealed record FloorAgentView(Guid UserId, string Login, string DisplayName, AgentFloorState State, string? ReasonCode, string? ReasonName, DateTimeOffset Since, int SecondsInState, bool OverLimit, string? Phone);
 
 /// <summary>The supervisor's live view of a campaign.</summary>
-public sealed record FloorView(string Operation, string OperationName, decimal AbandonTarget, FloorSnapshot Snapshot, IReadOnlyList<FloorAgentView> Agents, int PendingCallbacks, int DueCallbacks);
+public sealed record FloorView(string Operation, string OperationName, DialMode Mode, decimal AbandonTarget, FloorSnapshot Snapshot, IReadOnlyList<FloorAgentView> Agents, int PendingCallbacks, int DueCallbacks);

@@ -58,6 +58,12 @@ public sealed class OutboundFloorView(IDbContextFactory<AppDbContext> dbs, Acces
         if (start)
         {
             await floor.StartAsync(unit.Operation.Id, ct);
+
+            // Agents already ready before the start are announced again to the fresh engine loop.
+            foreach (var ready in presence.OnFloor(unit.Operation.Id).Where(s => s.State == AgentFloorState.Ready))
+            {
+                floor.AgentReady(ready.OperationId, ready.UserId, ready.Login, ready.Login);
+            }
         }
         else
         {
@@ -73,7 +79,7 @@ public sealed class OutboundFloorView(IDbContextFactory<AppDbContext> dbs, Acces
         var now = time.GetUtcNow();
         var callbacks = await db.Callbacks.Where(c => c.OperationId == unit.Operation.Id && c.Status == CallbackStatus.Pending)
             .Select(c => c.DueAt).ToListAsync(ct);
-        return new FloorView(unit.Operation.Code, unit.Operation.Name, unit.Campaign.AbandonTarget, floor.Snapshot(unit.Operation.Id), Agents(unit),
+        return new FloorView(unit.Operation.Code, unit.Operation.Name, unit.Campaign.DialMode, unit.Campaign.AbandonTarget, floor.Snapshot(unit.Operation.Id), Agents(unit),
             callbacks.Count, callbacks.Count(d => d <= now));
     }
 }
