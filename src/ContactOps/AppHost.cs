@@ -145,6 +145,7 @@ public static class AppHost
             module.MapEndpoints(api);
         }
 
+        Modules.Outbound.Desk.DeskEndpoints.MapHub(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

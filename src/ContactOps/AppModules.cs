@@ -29,6 +29,8 @@ public static class AppModules
         new Modules.Outbound.Dialer.Cli.DialerCliModule(),
 
         new Modules.Outbound.Leads.LeadsModule(),
+
+        new Modules.Outbound.Policy.PolicyCli(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

@@ -10,16 +10,23 @@ public sealed class OutboundModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
+        Policy.PolicyEndpoints.AddServices(services);
+
         // engine: the live dialer (floor + simulated gateway).
         Dialer.Engine.DialerEngineServices.Add(services);
 
         // engine (interim, delete with Dialer/Engine/Interim/): hopper until the real one is merged.
         Dialer.Engine.Interim.InterimServices.Add(services);
+
+        Desk.DeskEndpoints.AddServices(services);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var outbound = api.MapGroup("/outbound").WithTags("Outbound");
         _ = outbound;
+        Policy.PolicyEndpoints.Map(outbound);
+
+        Desk.DeskEndpoints.Map(outbound);
     }
 }
