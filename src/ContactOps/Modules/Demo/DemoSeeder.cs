@@ -131,6 +131,10 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
         InteractionsDemo.Add(db, co, ops["premium-sales"], time);
         await db.SaveChangesAsync(ct);
 
+        // Outbound (devices-outbound): campaign settings, script, a demo base of 300 leads and two segments.
+        OutboundDemo.Add(db, co, ops["devices-outbound"], time);
+        await db.SaveChangesAsync(ct);
+
         // Sales sheet: checklists of the sales cell and premium sales, and a few sales in various states.
         await DemoSales.SeedAsync(db, ops, co, time.GetUtcNow(), ct);
     }

@@ -15,16 +15,12 @@ public sealed class OutboundModule : IAppModule
         // engine: the live dialer (floor + simulated gateway).
         Dialer.Engine.DialerEngineServices.Add(services);
 
-        // engine (interim, delete with Dialer/Engine/Interim/): hopper until the real one is merged.
-        Dialer.Engine.Interim.InterimServices.Add(services);
-
         Desk.DeskEndpoints.AddServices(services);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var outbound = api.MapGroup("/outbound").WithTags("Outbound");
-        _ = outbound;
         Policy.PolicyEndpoints.Map(outbound);
 
         Desk.DeskEndpoints.Map(outbound);

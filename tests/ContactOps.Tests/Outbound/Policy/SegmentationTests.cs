@@ -108,14 +108,15 @@ public class SegmentationTests
         Assert.Equal((3, 2, 1), (none.GetProperty("total").GetInt32(), none.GetProperty("dialable").GetInt32(), none.GetProperty("excluded").GetInt32()));
         Assert.Equal(4, diagnosis.GetProperty("total").GetProperty("dialable").GetInt32());
 
-        // At 19:00 every lead still dialable is outside contact hours.
+        // At 19:00 every lead otherwise dialable is outside contact hours.
         var eveningResponse = await http.GetAsync("/api/v1/outbound/diagnosis?operation=devices-outbound&at=" + Uri.EscapeDataString("2026-11-23T19:00:00-05:00"));
         Assert.True(eveningResponse.StatusCode == HttpStatusCode.OK, await eveningResponse.Content.ReadAsStringAsync() + string.Join('\n', app.LoggedErrors));
         var evening = await Demo.JsonAsync(eveningResponse);
         Assert.False(evening.GetProperty("windowOpen").GetBoolean());
         Assert.Equal("outside_hours", evening.GetProperty("windowReason").GetString());
         Assert.Equal(0, evening.GetProperty("total").GetProperty("dialable").GetInt32());
-        Assert.Equal(4, evening.GetProperty("total").GetProperty("outsideHours").GetInt32());
+        // The 4 dialable at 10:00, plus the lead whose recycle delay ended at 11:00 and the one whose callback fell due at 13:00.
+        Assert.Equal(6, evening.GetProperty("total").GetProperty("outsideHours").GetInt32());
 
         var agent = await PolicyKit.LoginAsync(web, "agent.devices-outbound");
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PutAsJsonAsync("/api/v1/outbound/segments?operation=devices-outbound", Segments)).StatusCode);

@@ -1,4 +1,3 @@
-using ContactOps.Modules.Outbound.Desk.Interim;
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Modules.Outbound.Policy;
 using ContactOps.Platform.Web;
@@ -21,11 +20,6 @@ public static class DeskEndpoints
         services.AddSingleton<WrapUpDefaults>();
         services.AddHostedService<WrapUpSweep>();
         services.AddHostedService<OutboundHubRelay>();
-
-        // Interim seams until the engine and policy branches are merged (the real ones are registered with Add*, which wins).
-        services.TryAddSingleton<IOutboundFloor, InterimFloor>();
-        services.TryAddSingleton<IDialerLeadSource, InterimLeadSource>();
-        services.TryAddSingleton<IContactPolicy, InterimContactPolicy>();
     }
 
     public static void Map(RouteGroupBuilder outbound)

@@ -73,8 +73,7 @@ public sealed class ContactPolicy(AppDbContext db, AccessScope scope) : IContact
             .Select(e => e.E164).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
         // Contacts of the ISO week (the widest period any rule looks at), of these leads or these phones.
-        var traits = await DispositionTraitsLookup.ForOperationAsync(db, operationId, ct);
-        var contactCodes = traits.Values.Where(t => t.IsContact).Select(t => t.Code).ToList();
+        var contactCodes = (await OperationCatalog.DispositionTraitsAsync(db, operationId, ct)).Where(t => t.Contact).Select(t => t.Code).ToList();
         var from = at.AddDays(-8);
         var to = at.AddDays(1);
         var contacts = contactCodes.Count == 0 ? [] : await db.CallAttempts.IgnoreQueryFilters().AsNoTracking()

@@ -85,7 +85,7 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
             return Error.Validation("campaign.body_required", "Envíe la configuración de la campaña.");
         }
 
-        var traits = await DispositionTraitsLookup.ForOperationAsync(db, op.Value.Id, ct);
+        var traits = (await OperationCatalog.DispositionTraitsAsync(db, op.Value.Id, ct)).ToDictionary(d => d.Code, StringComparer.Ordinal);
         var errors = new FieldErrors();
         var windows = new Dictionary<DayOfWeek, List<ContactWindow>>();
         foreach (var (day, spans) in body.Windows ?? [])
@@ -167,7 +167,7 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
             {
                 errors.Add("wrapUpDefaultDisposition", $"La tipificación «{defaultCode}» no existe o está inactiva en el catálogo.");
             }
-            else if (t.IsContact || t.IsSale || t.IsFinal)
+            else if (t.Contact || t.Sale || t.Final)
             {
                 errors.Add("wrapUpDefaultDisposition", "La tipificación por defecto no puede ser un contacto, una venta ni una tipificación final.");
             }
