@@ -121,10 +121,9 @@ public class OutboundDeskTests(BrowserFixture fixture)
             AnswerRate = 1.0, MachineShare = 0, BusyShare = 0, FailedShare = 0, RingMeanSeconds = 1, RingTimeoutSeconds = 10,
             TalkMeanSeconds = 900, WrapMeanSeconds = 5, PatienceSeconds = 30, Seed = 7,
         });
-        foreach (var other in await db.Leads.Where(l => l.OperationId == op.Id).ToListAsync())
-        {
-            other.IsExcluded = true;
-        }
+        // The demo bases and segments stay out of this campaign run: the test brings its own leads.
+        await db.LeadBases.Where(b => b.OperationId == op.Id).ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, LeadBaseStatus.Closed));
+        await db.Segments.Where(s => s.OperationId == op.Id).ExecuteDeleteAsync();
 
         var leadBase = new LeadBase(op.ClientId, op.Id, "browser-predictive", "browser.csv", time.GetUtcNow(), null);
         db.LeadBases.Add(leadBase);

@@ -211,8 +211,8 @@ public class LeadImportTests
         await using (var scope = app.SystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            Assert.False(await db.LeadBases.AnyAsync());
-            Assert.False(await db.Leads.AnyAsync());
+            Assert.False(await db.LeadBases.AnyAsync(b => b.Name == "base-cifrada"));
+            Assert.False(await db.Leads.AnyAsync(l => l.Document == "80123123" || l.Document == "80123124"));
         }
 
         var right = await RunAsync(app, "import", "leads", "--operation", Operation, "--file", zip, "--password", "Cl4ve-Operador!", "--json");
@@ -221,8 +221,7 @@ public class LeadImportTests
         await using (var scope = app.SystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var leadBase = await db.LeadBases.SingleAsync();
-            Assert.Equal("base-cifrada", leadBase.Name);
+            var leadBase = await db.LeadBases.SingleAsync(b => b.Name == "base-cifrada");
             Assert.Equal("base-cifrada.zip", leadBase.FileName);
             Assert.Equal("Iván Mora", (await db.Leads.SingleAsync(l => l.Document == "80123124")).FullName);
         }
@@ -344,12 +343,17 @@ public class LeadImportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var supervisor = await app.ClientForAsync("supervisor.devices-outbound");
+        var before = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/outbound/dnc?operation={Operation}")).EnumerateArray()
+            .Select(e => e.GetProperty("phone").GetString()).ToList();
+        Assert.DoesNotContain("+573154445566", before);
         var added = await supervisor.PostAsJsonAsync("/api/v1/outbound/dnc", new { operation = Operation, phone = "315 444 5566", reason = "Solicitud del titular" });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var bad = await supervisor.PostAsJsonAsync("/api/v1/outbound/dnc", new { operation = Operation, phone = "12" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var list = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/outbound/dnc?operation={Operation}");
-        Assert.Equal("+573154445566", Assert.Single(list.EnumerateArray()).GetProperty("phone").GetString());
+        var phones = list.EnumerateArray().Select(e => e.GetProperty("phone").GetString()).ToList();
+        Assert.Equal(before.Count + 1, phones.Count);
+        Assert.Contains("+573154445566", phones);
 
         var agent = await app.ClientForAsync("agent.devices-outbound");
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsJsonAsync("/api/v1/outbound/dnc", new { operation = Operation, phone = "3154445567" })).StatusCode);
@@ -357,7 +361,8 @@ public class LeadImportTests
         Assert.Equal(HttpStatusCode.NoContent, (await supervisor.DeleteAsync($"/api/v1/outbound/dnc?operation={Operation}&phone=3154445566")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await supervisor.DeleteAsync($"/api/v1/outbound/dnc?operation={Operation}&phone=3154445566")).StatusCode);
         var listed = await RunAsync(app, "dnc", "list", "--operation", Operation, "--json");
-        Assert.Equal("[]", listed.Output.Trim());
+        var after = JsonDocument.Parse(listed.Output).RootElement.EnumerateArray().Select(e => e.GetProperty("phone").GetString()).ToList();
+        Assert.Equal(before.Order(StringComparer.Ordinal), after.Order(StringComparer.Ordinal));
     }
 
     internal static void WriteAesZip(string path, string entryName, string content, string password)

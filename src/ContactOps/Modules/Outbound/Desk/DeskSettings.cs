@@ -3,14 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContactOps.Modules.Outbound.Leads;
+using ContactOps.Modules.Outbound.Policy;
 
 namespace ContactOps.Modules.Outbound.Desk;
-
-/// <summary>A pause reason of the campaign with its time limit (over the limit the supervisor sees it red).</summary>
-public sealed record PauseReason(string Code, string Name, int Minutes);
-
-/// <summary>One step of the campaign script: kind greeting | offer | preclose | close | contract | farewell.</summary>
-public sealed record ScriptStep(string Kind, string Title, string Text);
 
 /// <summary>The desk's reading of the campaign settings (pause reasons, script) with sensible defaults when not configured.</summary>
 public static class DeskSettings
@@ -35,22 +30,22 @@ public static class DeskSettings
         new("offer", "Oferta", "Por ser cliente {plan}, tiene aprobado un equipo {equipo} con cuota de {cuota} al mes en su factura."),
         new("preclose", "Precierre", "¿Le gustaría recibirlo en {ciudad} esta semana?"),
         new("close", "Cierre", "Perfecto, {nombre}: confirmemos sus datos para registrar el pedido."),
-        new(ContractKind, "Lectura del contrato", "Señor(a) {nombre}, con documento {documento}: acepta la compra del equipo {equipo} a crédito con cuota de {cuota}… ¿Acepta?"),
+        new(ContractKind, "Lectura del contrato", "Señor(a) {nombre}, con documento {documento}: acepta la compra del equipo {equipo} a crédito con cuota de {cuota}… ¿Acepta?", OnlyWhenSale: true),
         new("farewell", "Despedida", "Gracias por su tiempo, {nombre}. Que tenga un excelente día."),
     ];
 
     public static IReadOnlyList<PauseReason> PauseReasons(OutboundCampaign campaign)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var list = Parse<List<PauseReason>>(campaign.PauseReasonsJson);
-        return list is { Count: > 0 } ? list.Where(r => !string.IsNullOrWhiteSpace(r.Code)).ToList() : DefaultPauseReasons;
+        var list = CampaignSettings.PauseReasons(campaign);
+        return list.Count > 0 ? list.Where(r => !string.IsNullOrWhiteSpace(r.Code)).ToList() : DefaultPauseReasons;
     }
 
     public static IReadOnlyList<ScriptStep> Script(OutboundCampaign campaign)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var list = Parse<List<ScriptStep>>(campaign.ScriptJson);
-        return list is { Count: > 0 } ? list : DefaultScript;
+        var list = CampaignSettings.Script(campaign);
+        return list.Count > 0 ? list : DefaultScript;
     }
 
     /// <summary>The lead's fields for the script: nombre, primer_nombre, documento, telefono, agente, and every attribute of the base.</summary>
@@ -160,22 +155,4 @@ public static class DeskSettings
         Policy.PolicyReasons.NumberUnusable => "el número está marcado como errado",
         _ => code,
     };
-
-    private static T? Parse<T>(string? json)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Outbound.Dialer;
+using ContactOps.Modules.Outbound.Policy;
 
 namespace ContactOps.Modules.Outbound.Desk;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Outbound.Leads;
 using ContactOps.Modules.Outbound.Policy;
@@ -84,7 +83,7 @@ public static class LeadOutcomes
             lead.LastContactAt = attempt.StartedAt;
         }
 
-        var minutes = RecycleMinutes(campaign).GetValueOrDefault(disposition.Code);
+        var minutes = CampaignSettings.RecycleMinutes(campaign).GetValueOrDefault(disposition.Code);
         lead.NextAttemptAt = minutes > 0 ? at.ToUniversalTime().AddMinutes(minutes) : null;
 
         if (disposition.NumberUnusable)
@@ -107,17 +106,5 @@ public static class LeadOutcomes
                 db.DncEntries.Add(new DncEntry(lead.ClientId, lead.OperationId, attempt.PhoneE164, "disposition", userId, disposition.Name));
             }
         }
-    }
-
-    /// <summary>The campaign's recycle delays: disposition code → minutes.</summary>
-    public static IReadOnlyDictionary<string, int> RecycleMinutes(OutboundCampaign campaign)
-    {
-        ArgumentNullException.ThrowIfNull(campaign);
-        if (string.IsNullOrWhiteSpace(campaign.RecycleMinutesJson))
-        {
-            return new Dictionary<string, int>(StringComparer.Ordinal);
-        }
-
-        return JsonSerializer.Deserialize<Dictionary<string, int>>(campaign.RecycleMinutesJson) ?? new Dictionary<string, int>(StringComparer.Ordinal);
     }
 }
