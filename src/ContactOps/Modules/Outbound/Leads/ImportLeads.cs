@@ -13,6 +13,7 @@ using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ContactOps.Modules.Outbound.Leads;
 
@@ -40,8 +41,9 @@ public sealed record LeadImportSummary(
 /// Loads a lead base (PROCEDURES §3 step 1). Streams the file once to infer the carrier columns' kinds (only when it has
 /// any) and once to load: rows are validated in memory, documents deduplicated against a preloaded set of the
 /// operation's open-base documents and the ones already read, phones checked against the operation's do-not-call list
-/// and the country's current exclusion registry (both loaded once), and accepted leads streamed to a TEMP table (binary
-/// COPY on PostgreSQL) then inserted set-based. One transaction: a failure leaves no base and no lead. The received file
+/// and the country's current exclusion registry (both loaded once), and accepted leads written once: on PostgreSQL by binary COPY
+/// straight into the leads and then their phones (<see cref="LeadDirectCopy"/>); on SQLite through a TEMP table then
+/// inserted set-based. One transaction: a failure leaves no base and no lead. The received file
 /// is kept encrypted (<see cref="LeadFileVault"/>).
 /// </summary>
 public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, TimeProvider time, ILogger<ImportLeads> logger)
@@ -203,19 +205,6 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -32768;", ct);
             }
-            else
-            {
-                // TEMP tables live in per-session buffers (8 MB by default); the setting only takes before the session's
-                // first TEMP table, so a refusal is harmless (the import then runs with the default).
-                try
-                {
-                    await db.Database.ExecuteSqlRawAsync("SET temp_buffers = '256MB'", ct);
-                }
-                catch (DbException ex)
-                {
-                    logger.LogDebug(ex, "temp_buffers left as it is for this lead import");
-                }
-            }
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (sqlite)
@@ -235,7 +224,9 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             long rows = 0, duplicates = 0, accepted = 0;
             var row = new LeadRow();
             var reasons = new string?[slots];
-            await using (var writer = await BulkWriter.CreateAsync(db, Stage, StageColumns(slots), ct))
+            var writer = sqlite ? await BulkWriter.CreateAsync(db, Stage, StageColumns(slots), ct) : null;
+            var direct = sqlite ? null : await LeadDirectCopy.StartAsync((NpgsqlConnection)db.Database.GetDbConnection(), client.Id, operation.Id, leadBase.Id, ct);
+            try
             {
                 while (reader.Read())
                 {
@@ -274,7 +265,13 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
                         excluded &= reasons[i] is not null;
                     }
 
-                    writer.StartRow();
+                    if (direct is not null)
+                    {
+                        direct.Write(id, row, excluded, reasons);
+                        continue;
+                    }
+
+                    writer!.StartRow();
                     writer.Write(id);
                     writer.Write(row.Line);
                     writer.Write(row.DocumentType);
@@ -294,11 +291,30 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
                     writer.EndRow();
                 }
 
-                await writer.CompleteAsync(ct);
+                progress?.Report(new ImportProgress(rows, 1, ImportStage.Merging));
+                if (direct is not null)
+                {
+                    await direct.CompleteAsync(Ids.New, ct);
+                }
+                else
+                {
+                    await writer!.CompleteAsync(ct);
+                    await InsertStagedAsync(leadBase.Id, client.Id, operation.Id, slots, ct);
+                }
+            }
+            finally
+            {
+                if (writer is not null)
+                {
+                    await writer.DisposeAsync();
+                }
+
+                if (direct is not null)
+                {
+                    await direct.DisposeAsync();
+                }
             }
 
-            progress?.Report(new ImportProgress(rows, 1, ImportStage.Merging));
-            await InsertStagedAsync(leadBase.Id, client.Id, operation.Id, slots, ct);
             await AddPhonesToEarlierLeadsAsync(additions, client.Id, operation.Id, lists, ct);
             var excludedCount = await db.Leads.LongCountAsync(l => l.BaseId == leadBase.Id && l.IsExcluded, ct);
 
