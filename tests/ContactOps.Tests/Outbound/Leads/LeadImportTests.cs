@@ -365,6 +365,27 @@ public class LeadImportTests
         Assert.Equal(before.Order(StringComparer.Ordinal), after.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_new_base_joins_the_operations_segments_when_it_is_loaded(Provider provider)
+    {
+        // The demo operation has the segments "Pospago alto cupo" (plan Pospago/Pospago Plus and cupo ≥ 1,000,000) and "Resto" (everything else).
+        await using var app = await TestApp.StartAsync(provider);
+        using var temp = new TempFolder();
+        var file = temp.WriteText("segmentable.csv",
+            "documento;nombre;celular;plan;cupo\n71000001;Alta Cupo;3107770001;Pospago;1500000\n71000002;Baja Cupo;3107770002;Prepago;200000\n", Encoding.UTF8);
+        Assert.Equal(0, (await RunAsync(app, "import", "leads", "--operation", Operation, "--file", file, "--json")).Exit);
+
+        await using var scope = app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var high = await db.Leads.SingleAsync(l => l.Document == "71000001");
+        var segments = await db.Segments.Where(s => s.OperationId == high.OperationId).ToDictionaryAsync(s => s.Id, s => s.Name);
+        var low = await db.Leads.SingleAsync(l => l.Document == "71000002");
+        Assert.Equal("Pospago alto cupo", segments[Assert.NotNull(high.SegmentId)]);
+        Assert.Equal("Resto", segments[Assert.NotNull(low.SegmentId)]);
+    }
+
     internal static void WriteAesZip(string path, string entryName, string content, string password)
     {
         using var output = new ZipOutputStream(File.Create(path)) { Password = password };

@@ -46,7 +46,7 @@ public sealed record LeadImportSummary(
 /// inserted set-based. One transaction: a failure leaves no base and no lead. The received file
 /// is kept encrypted (<see cref="LeadFileVault"/>).
 /// </summary>
-public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, TimeProvider time, ILogger<ImportLeads> logger)
+public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, TimeProvider time, Segments.ManageSegments segments, ILogger<ImportLeads> logger)
 {
     private const string Stage = "stage_leads";
     private const int ProgressEvery = 4096;
@@ -160,7 +160,18 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
 
             using var reader = again.Value!;
             var estimate = (int)Math.Clamp(table.Table.Length / 64, 1024, 4_000_000);
-            return await ImportAsync(reader, new LeadRowParser(map, client.Country, operation.DefaultAreaCode, attributes), operation, client, baseName, request.FileName, stored.Key, estimate, sha, progress, ct);
+            var imported = await ImportAsync(reader, new LeadRowParser(map, client.Country, operation.DefaultAreaCode, attributes), operation, client, baseName, request.FileName, stored.Key, estimate, sha, progress, ct);
+            if (imported.IsSuccess && await db.Segments.AnyAsync(s => s.OperationId == operation.Id && s.IsActive, ct))
+            {
+                // The dialer takes leads from the segments: the new base's leads join theirs at once (no manual re-apply).
+                var applied = await segments.ApplyAsync(operation.Code, ct);
+                if (!applied.IsSuccess)
+                {
+                    logger.LogWarning("Base {Base} loaded but not segmented: {Error}", baseName, applied.Error!.Message);
+                }
+            }
+
+            return imported;
         }
         finally
         {
