@@ -23,7 +23,7 @@ public class BackOfficePagesTests(BrowserFixture fixture)
         await fixture.SignInAsync(page, "datamarshall.premium-sales");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         await page.GotoAsync("/customers/import");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.SettleAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(file);
 
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Importación terminada", new() { Timeout = 30_000 });
@@ -59,7 +59,7 @@ public class BackOfficePagesTests(BrowserFixture fixture)
         await fixture.SignInAsync(page, "admin");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         await page.GotoAsync(path);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.SettleAsync();
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("No tiene permiso");
         await BrowserFixture.ScreenshotAsync(page, screenshot);

@@ -25,6 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDir);
+        // The shared machines are slow and noisy: give every web-first assertion the same slack as actions.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var cs = await TestDatabases.CreateAsync(Provider.Sqlite);
         App = new TestApp(Provider.Sqlite, cs);
         App.UseKestrel(0);
@@ -69,6 +71,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await App.DisposeAsync();
+    }
+}
+
+public static class PageExtensions
+{
+    /// <summary>
+    /// After a full page load: the network is idle and the Blazor circuit is live (the layout renders #app-interactive only
+    /// when interactive), so a click is never lost on the prerendered HTML before its handlers are attached.
+    /// </summary>
+    public static async Task SettleAsync(this IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("#app-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 }
 

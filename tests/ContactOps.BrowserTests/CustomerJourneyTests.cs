@@ -14,12 +14,12 @@ public class CustomerJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
 
         await page.GotoAsync("/customers");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.SettleAsync();
         var search = page.Locator("#customer-search");
         await search.FillAsync("+57 300 123 4567");
         await search.PressAsync("Enter");
         await page.WaitForURLAsync(u => u.Contains("q=", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.SettleAsync();
         await BrowserFixture.ScreenshotAsync(page, "03-customer-search-es");
         var rows = page.Locator(".customer-row");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
@@ -35,7 +35,7 @@ public class CustomerJourneyTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "04-customer-360-es");
 
         await page.Locator("#lang-en").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.SettleAsync();
         await Assertions.Expect(page.Locator("#customer-name")).ToContainTextAsync("María Fernanda Rodríguez Peña");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Home accounts");
         await BrowserFixture.ScreenshotAsync(page, "05-customer-360-en");
@@ -45,7 +45,7 @@ public class CustomerJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Customers");
         await BrowserFixture.ScreenshotAsync(page, "06-customer-search-en");
         await page.Locator("#lang-es").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.SettleAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Clientes");
         Assert.Empty(fixture.App.LoggedErrors);
     }

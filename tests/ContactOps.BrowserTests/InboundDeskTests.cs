@@ -15,7 +15,7 @@ public class InboundDeskTests(BrowserFixture fixture)
 
         await page.Locator("#nav-inbound").ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith("/inbound", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.SettleAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Atención entrante");
 
         // A voice call needs its call id: refused with a Spanish message first.
@@ -65,7 +65,7 @@ public class InboundDeskTests(BrowserFixture fixture)
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         await page.Locator("#nav-escalations").ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith("/escalations", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.SettleAsync();
 
         // The demo has one overdue escalation.
         await Assertions.Expect(page.Locator("#count-overdue")).ToContainTextAsync("Vencidos: ");

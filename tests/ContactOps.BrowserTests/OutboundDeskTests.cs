@@ -25,7 +25,7 @@ public class OutboundDeskTests(BrowserFixture fixture)
         await fixture.SignInAsync(supervisor, "supervisor.devices-outbound");
         await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         await supervisor.GotoAsync("/outbound/floor");
-        await supervisor.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await supervisor.SettleAsync();
         await Assertions.Expect(supervisor.Locator("h1")).ToContainTextAsync("Piso de la campaña");
         await supervisor.Locator("#floor-start").ClickAsync();
         await Assertions.Expect(supervisor.Locator("#floor-running")).ToContainTextAsync("encendido");
@@ -35,7 +35,7 @@ public class OutboundDeskTests(BrowserFixture fixture)
         await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         await Assertions.Expect(agent.Locator("#nav-outbound-desk")).ToBeVisibleAsync();
         await agent.GotoAsync("/outbound/desk");
-        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await agent.SettleAsync();
         await Assertions.Expect(agent.Locator("h1")).ToContainTextAsync("Escritorio saliente");
         await agent.Locator("#desk-join").ClickAsync();
         await agent.Locator("#desk-ready").ClickAsync();

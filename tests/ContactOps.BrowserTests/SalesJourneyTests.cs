@@ -28,9 +28,9 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         var agent = await fixture.NewPageAsync();
         await fixture.SignInAsync(agent, "agent.premium-sales");
         await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
-        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await agent.SettleAsync();
         await agent.GotoAsync("/inbound");
-        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await agent.SettleAsync();
         await Assertions.Expect(agent.Locator("h1")).ToContainTextAsync("Atención entrante");
 
         // Values typed before the page's circuit is interactive are lost on its first render: retry until it opens.
@@ -64,7 +64,7 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         // The sale is registered from the interaction.
         await agent.Locator("#desk-register-sale").ClickAsync();
         await agent.WaitForURLAsync(u => u.Contains("/sales/new?customerId=" + customer, StringComparison.Ordinal) && u.Contains("interactionId=", StringComparison.Ordinal));
-        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await agent.SettleAsync();
         await Assertions.Expect(agent.Locator("#sale-customer")).ToContainTextAsync("María Fernanda Rodríguez Peña");
 
         await agent.SelectOptionAsync("#sale-kind", "MobilePortability");
@@ -91,7 +91,7 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         // Back to the interaction (linked from the sale) to close it as a sale.
         await agent.Locator("#sale-interaction-link").ClickAsync();
         await agent.WaitForURLAsync(u => u.Contains("/inbound?interactionId=", StringComparison.Ordinal));
-        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await agent.SettleAsync();
         await Assertions.Expect(agent.Locator("#desk-customer-name")).ToContainTextAsync("María Fernanda Rodríguez Peña");
         await agent.Locator("#desk-disposition").SelectOptionAsync("VENTA");
         await agent.Locator("#close-interaction").ClickAsync();
@@ -103,14 +103,14 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         await fixture.SignInAsync(bo, "backoffice.sales-cell");
         await bo.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         await bo.GotoAsync("/backoffice");
-        await bo.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await bo.SettleAsync();
         var row = bo.Locator($".sale-row[data-id=\"{saleUrl.Split('/').Last()}\"]");
         await Assertions.Expect(row).ToContainTextAsync("Sin asignar");
         await Assertions.Expect(bo.Locator("#queue-due-count")).ToContainTextAsync("Seguimientos vencidos");
         await BrowserFixture.ScreenshotAsync(bo, "22-backoffice-queue-es");
         await row.Locator(".claim-button").ClickAsync();
         await bo.WaitForURLAsync(u => u.EndsWith(saleUrl, StringComparison.Ordinal));
-        await bo.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await bo.SettleAsync();
         await Assertions.Expect(bo.Locator("#sale-assigned")).ToContainTextAsync("Back office sales-cell");
 
         // Out of order is not offered: only the first step has its buttons.
@@ -139,7 +139,7 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
 
         // The agent's sheet shows the sale legalized; the procedures page draws every flow.
         await agent.GotoAsync("/sales");
-        await agent.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await agent.SettleAsync();
         await Assertions.Expect(agent.Locator($".sale-row[data-id=\"{saleUrl.Split('/').Last()}\"]")).ToContainTextAsync("Legalizada");
         await BrowserFixture.ScreenshotAsync(agent, "25-sales-sheet-es");
         await bo.GotoAsync("/sales/flows");
@@ -151,7 +151,7 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         await fixture.SignInAsync(supervisor, "supervisor.telco-co");
         await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         await supervisor.GotoAsync("/reports?operation=premium-sales");
-        await supervisor.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await supervisor.SettleAsync();
         var salesCard = supervisor.Locator("#kpi-section-sales [data-kpi=\"sales\"] .kpi-value");
         await Assertions.Expect(salesCard).ToHaveTextAsync(new Regex("[1-9]"));
         var legalizedCard = supervisor.Locator("#kpi-section-sales [data-kpi=\"salesLegalized\"]");
