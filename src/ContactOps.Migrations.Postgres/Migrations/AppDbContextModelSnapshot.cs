@@ -961,6 +961,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTimeOffset?>("FirstAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1003,7 +1006,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BaseId");
+                    b.HasIndex("BaseId", "FirstAttemptAt");
 
                     b.HasIndex("OperationId", "Document");
 
@@ -1200,6 +1203,11 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WeekdayGoalsJson")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("WrapUpDefaultDispositionCode")
                         .HasMaxLength(40)
@@ -1423,6 +1431,87 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Segments", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.DailySalesGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sales")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DailySalesGoals", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.OutboundHourlyStat", b =>
+                {
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgentLogin")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("Abandoned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Contacts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EffectiveContacts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Machine")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sales")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TalkSeconds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OperationId", "Day", "Hour", "AgentLogin");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("OutboundHourlyStats", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Sales.Attachments.SaleAttachment", b =>
@@ -2900,6 +2989,24 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("OperationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.DailySalesGoal", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.OutboundHourlyStat", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

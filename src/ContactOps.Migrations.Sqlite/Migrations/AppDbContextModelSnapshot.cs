@@ -955,6 +955,9 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -997,7 +1000,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BaseId");
+                    b.HasIndex("BaseId", "FirstAttemptAt");
 
                     b.HasIndex("OperationId", "Document");
 
@@ -1194,6 +1197,11 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeekdayGoalsJson")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WrapUpDefaultDispositionCode")
                         .HasMaxLength(40)
@@ -1415,6 +1423,87 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Segments", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.DailySalesGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sales")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DailySalesGoals", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.OutboundHourlyStat", b =>
+                {
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentLogin")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Abandoned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EffectiveContacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Machine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sales")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TalkSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OperationId", "Day", "Hour", "AgentLogin");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("OutboundHourlyStats", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Sales.Attachments.SaleAttachment", b =>
@@ -2886,6 +2975,24 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OperationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.DailySalesGoal", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.OutboundHourlyStat", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

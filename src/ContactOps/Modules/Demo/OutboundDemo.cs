@@ -28,6 +28,7 @@ internal static class OutboundDemo
     {
         var campaign = CampaignSettings.Preset(client.Id, outbound.Id, client.Country);
         campaign.DialMode = DialMode.Predictive;
+        campaign.WeekdayGoalsJson = """{"Monday":12,"Tuesday":12,"Wednesday":12,"Thursday":12,"Friday":12,"Saturday":6}""";
         campaign.AbandonTarget = 0.03m;
         campaign.WrapUpLimitSeconds = 90;
         campaign.WrapUpDefaultDispositionCode = "NO_CONTESTA";

@@ -117,6 +117,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Modules.Outbound.Desk.AgentStateChange> AgentStateChanges => Set<Modules.Outbound.Desk.AgentStateChange>();
 
+    public DbSet<Modules.Outbound.Stats.OutboundHourlyStat> OutboundHourlyStats => Set<Modules.Outbound.Stats.OutboundHourlyStat>();
+
+    public DbSet<Modules.Outbound.Stats.DailySalesGoal> DailySalesGoals => Set<Modules.Outbound.Stats.DailySalesGoal>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -189,6 +193,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Modules.Outbound.OutboundCampaign>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Segment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Desk.AgentStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Stats.OutboundHourlyStat>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Stats.DailySalesGoal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 

@@ -34,7 +34,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.Property(x => x.TimeZoneId).HasMaxLength(60);
         b.Property(x => x.LastDispositionCode).HasMaxLength(40);
         b.HasIndex(x => new { x.OperationId, x.Document });
-        b.HasIndex(x => x.BaseId);
+        b.HasIndex(x => new { x.BaseId, x.FirstAttemptAt });
         b.HasIndex(x => new { x.OperationId, x.SegmentId, x.NextAttemptAt });
         b.HasMany(x => x.Phones).WithOne().HasForeignKey(p => p.LeadId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<LeadBase>().WithMany().HasForeignKey(x => x.BaseId).OnDelete(DeleteBehavior.Cascade);

@@ -37,6 +37,11 @@ public static class LeadOutcomes
             lead.LastAttemptAt = at.ToUniversalTime();
         }
 
+        if (lead.FirstAttemptAt is null || lead.FirstAttemptAt > at)
+        {
+            lead.FirstAttemptAt = at.ToUniversalTime();
+        }
+
         lead.ReservedUntil = null;
     }
 

@@ -143,6 +143,9 @@ public sealed class Lead
     /// <summary>Last contact with the person (a person answered and the disposition is a contact).</summary>
     public DateTimeOffset? LastContactAt { get; set; }
 
+    /// <summary>When the lead was first attempted (base coverage: leads worked by a date).</summary>
+    public DateTimeOffset? FirstAttemptAt { get; set; }
+
     /// <summary>Not before this instant (recycle delay of the last disposition).</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
 
