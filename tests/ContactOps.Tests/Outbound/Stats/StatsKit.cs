@@ -20,6 +20,7 @@ internal static class StatsKit
         await db.CallAttempts.IgnoreQueryFilters().Where(a => a.OperationId == opId).ExecuteDeleteAsync();
         await db.OutboundHourlyStats.IgnoreQueryFilters().Where(s => s.OperationId == opId).ExecuteDeleteAsync();
         await db.DailySalesGoals.IgnoreQueryFilters().Where(s => s.OperationId == opId).ExecuteDeleteAsync();
+        await db.AgentStateChanges.IgnoreQueryFilters().Where(s => s.OperationId == opId).ExecuteDeleteAsync();
     }
 
     public sealed record Row(DateOnly Day, int Hour, string Agent, long Attempts, long Answered, long Machine, long Contacts, long Effective, long Sales, long Abandoned, long Talk);
