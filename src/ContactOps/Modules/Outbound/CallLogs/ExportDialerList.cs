@@ -36,7 +36,7 @@ public sealed class ExportDialerList(AppDbContext db, AccessScope scope, Contact
         "alt_phone", "email", "security_phrase", "comments",
     ];
 
-    /// <summary>Our own columns (csv format, ';' and UTF-8 with BOM for Excel es-CO).</summary>
+    /// <summary>Our own columns (csv format, ';' and UTF-8 with BOM for Excel es-CO; phones in E.164).</summary>
     public static readonly string[] CsvColumns = ["lead_id", "tipo_documento", "documento", "nombre", "telefono", "telefono2", "segmento", "intentos", "ultima_tipificacion"];
 
     /// <summary>Validates the request and the caller's access before any file is created.</summary>
@@ -89,7 +89,7 @@ public sealed class ExportDialerList(AppDbContext db, AccessScope scope, Contact
         var segmentName = request.Segment.Trim();
         var vicidial = format == "vicidial";
         var phoneCode = country == Country.BO ? "591" : "57";
-        using var csv = vicidial ? CsvExport.Create(output, ',', utf8Bom: false) : CsvExport.Create(output, ';', utf8Bom: true, protectFormulas: true);
+        using var csv = vicidial ? CsvExport.Create(output, ',', utf8Bom: false) : CsvExport.Create(output, ';', utf8Bom: true);
         csv.WriteHeader(vicidial ? VicidialColumns : CsvColumns);
         var now = time.GetUtcNow();
         long written = 0, refused = 0;
@@ -159,7 +159,7 @@ public sealed class ExportDialerList(AppDbContext db, AccessScope scope, Contact
                 var second = entry.Allowed.Count > 1 ? entry.Allowed[1] : null;
                 if (vicidial)
                 {
-                    var (firstName, lastName) = SplitName(lead.FullName);
+                    var (firstName, lastName) = SplitName(Text(lead.FullName));
                     csv.WriteRow(
                         lead.Document, lead.Id.ToString("N", CultureInfo.InvariantCulture), "", phoneCode, National(first, phoneCode), "", firstName, "", lastName,
                         "", "", "", "", "", "", "", country == Country.BO ? "BOL" : "COL", "U", "",
@@ -168,7 +168,7 @@ public sealed class ExportDialerList(AppDbContext db, AccessScope scope, Contact
                 else
                 {
                     csv.WriteRow(
-                        lead.Id.ToString("D", CultureInfo.InvariantCulture), lead.DocumentType, lead.Document, lead.FullName, first, second, segmentName,
+                        lead.Id.ToString("D", CultureInfo.InvariantCulture), lead.DocumentType, lead.Document, Text(lead.FullName), first, second, segmentName,
                         lead.Attempts.ToString(CultureInfo.InvariantCulture), lead.LastDispositionCode);
                 }
             }
@@ -182,6 +182,10 @@ public sealed class ExportDialerList(AppDbContext db, AccessScope scope, Contact
         csv.Flush();
         return new DialerListSummary(format, written, refused, reasons);
     }
+
+    /// <summary>Free text that a spreadsheet would take for a formula gets a leading apostrophe (phones keep their '+').</summary>
+    public static string Text(string value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value ?? "";
 
     /// <summary>The national number of an E.164 phone of the client's country (VICIdial keeps the country code apart).</summary>
     public static string National(string e164, string phoneCode)
