@@ -25,6 +25,8 @@ return options.Verb switch
 
     "generate-leads" => LeadsBench.Generate(options.Values),
     "import-leads" => await LeadsBench.ImportAsync(options.Values),
+    "generate-calllog" => CallLogBench.Generate(options.Values),
+    "import-calllog" => await CallLogBench.ImportAsync(options.Values),
     _ => Usage(),
 };
 

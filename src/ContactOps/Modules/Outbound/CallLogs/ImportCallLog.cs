@@ -245,9 +245,14 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
 
             var readSeconds = time.GetElapsedTime(started).TotalSeconds;
             await OutboundStats.ApplyAsync(db, stats.Values, ct);
+            var statsSeconds = time.GetElapsedTime(started).TotalSeconds;
             var leadsChanged = await ReplayLeadsAsync(replays, catalog, recycle, zone, ct);
+            var leadsSeconds = time.GetElapsedTime(started).TotalSeconds;
             await MarkUnusableAsync(unusable, ct);
             var dncAdded = await AddDncAsync(client.Id, operation.Id, dnc, ct);
+            logger.LogInformation(
+                "Call log phases: read+copy {Read:F1}s · hourly figures {Stats:F1}s · lead replay {Leads:F1}s · phones and DNC {Phones:F1}s ({Buckets} buckets, {Unusable} unusable, {Dnc} DNC)",
+                readSeconds, statsSeconds - readSeconds, leadsSeconds - statsSeconds, time.GetElapsedTime(started).TotalSeconds - leadsSeconds, stats.Count, unusable.Count, dncAdded);
 
             db.AuditEntries.Add(audit.Entry(client.Id, operation.Id, "CallLog", importId.ToString(), AuditAction.Imported, new
             {
@@ -313,6 +318,7 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
 
         var states = new List<Lead>(ids.Count);
         var position = 0;
+        var watch = time.GetTimestamp();
         foreach (var chunk in ids.Chunk(LeadChunk))
         {
             var list = chunk.ToList();
@@ -336,6 +342,8 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
             }
         }
 
+        logger.LogInformation("Call log lead replay: {Leads} leads loaded and replayed in {Elapsed:F1}s", states.Count, time.GetElapsedTime(watch).TotalSeconds);
+        watch = time.GetTimestamp();
         var sqlite = db.IsSqlite;
         var instant = sqlite ? StagingType.Long : StagingType.Text;
         StagingColumn[] columns =
@@ -379,6 +387,7 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
             await ExecAsync($"DROP TABLE IF EXISTS temp.{LeadStage}", ct);
         }
 
+        logger.LogInformation("Call log lead replay: staged and updated in {Elapsed:F1}s", time.GetElapsedTime(watch).TotalSeconds);
         return states.Count;
     }
 
