@@ -27,6 +27,9 @@ return options.Verb switch
     "import-leads" => await LeadsBench.ImportAsync(options.Values),
 
     "outbound-reports" => await OutboundReportsBench.RunAsync(options.Values),
+
+    "generate-calllog" => CallLogBench.Generate(options.Values),
+    "import-calllog" => await CallLogBench.ImportAsync(options.Values),
     _ => Usage(),
 };
 

@@ -33,6 +33,8 @@ public static class AppModules
         new Modules.Outbound.Policy.PolicyCli(),
 
         new Modules.Outbound.Stats.StatsModule(),
+
+        new Modules.Outbound.CallLogs.CallLogsModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

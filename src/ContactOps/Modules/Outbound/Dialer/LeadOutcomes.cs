@@ -30,8 +30,17 @@ public static class LeadOutcomes
     {
         ArgumentNullException.ThrowIfNull(lead);
         lead.Attempts++;
-        lead.AttemptsToday = lead.AttemptsDay == localDay ? lead.AttemptsToday + 1 : 1;
-        lead.AttemptsDay = localDay;
+        if (lead.AttemptsDay is null || localDay > lead.AttemptsDay)
+        {
+            lead.AttemptsToday = 1;
+            lead.AttemptsDay = localDay;
+        }
+        else if (localDay == lead.AttemptsDay)
+        {
+            lead.AttemptsToday++;
+        }
+
+        // An attempt of an earlier day (a call log loaded late) counts in the total but not in today's counter.
         if (lead.LastAttemptAt is null || lead.LastAttemptAt < at)
         {
             lead.LastAttemptAt = at.ToUniversalTime();
@@ -56,6 +65,38 @@ public static class LeadOutcomes
     };
 
     /// <summary>
+    /// The disposition's effects on the lead's own fields (no database access): last code, final, last contact, recycle
+    /// delay. A disposition of an attempt older than the lead's last attempt (a call log loaded late) still makes the lead
+    /// final and moves its last contact, but does not replace the last code nor the recycle delay of the newer attempt.
+    /// The phone-level effects (unusable number, do-not-call entry) are applied by <see cref="ApplyDispositionAsync"/>,
+    /// or in bulk by the call-log import with the same flags.
+    /// </summary>
+    public static void ApplyToLead(Lead lead, DateTimeOffset attemptStartedAt, DispositionTraits disposition, IReadOnlyDictionary<string, int> recycleMinutes, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(disposition);
+        ArgumentNullException.ThrowIfNull(recycleMinutes);
+        var latest = lead.LastAttemptAt is null || attemptStartedAt >= lead.LastAttemptAt;
+        lead.ReservedUntil = null;
+        if (latest)
+        {
+            lead.LastDispositionCode = disposition.Code;
+            var minutes = recycleMinutes.GetValueOrDefault(disposition.Code);
+            lead.NextAttemptAt = minutes > 0 ? at.ToUniversalTime().AddMinutes(minutes) : null;
+        }
+
+        if (disposition.Final)
+        {
+            lead.IsFinal = true;
+        }
+
+        if (disposition.Contact && (lead.LastContactAt is null || lead.LastContactAt < attemptStartedAt))
+        {
+            lead.LastContactAt = attemptStartedAt.ToUniversalTime();
+        }
+    }
+
+    /// <summary>
     /// Records the disposition of an attempt and its consequences on the lead: last code, final, last contact, recycle
     /// delay (the campaign's minutes for the code), unusable number, do-not-call entry.
     /// </summary>
@@ -76,20 +117,7 @@ public static class LeadOutcomes
             return;
         }
 
-        lead.LastDispositionCode = disposition.Code;
-        lead.ReservedUntil = null;
-        if (disposition.Final)
-        {
-            lead.IsFinal = true;
-        }
-
-        if (disposition.Contact && (lead.LastContactAt is null || lead.LastContactAt < attempt.StartedAt))
-        {
-            lead.LastContactAt = attempt.StartedAt;
-        }
-
-        var minutes = CampaignSettings.RecycleMinutes(campaign).GetValueOrDefault(disposition.Code);
-        lead.NextAttemptAt = minutes > 0 ? at.ToUniversalTime().AddMinutes(minutes) : null;
+        ApplyToLead(lead, attempt.StartedAt, disposition, CampaignSettings.RecycleMinutes(campaign), at);
 
         if (disposition.NumberUnusable)
         {
