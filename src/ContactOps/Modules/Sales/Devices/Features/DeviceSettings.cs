@@ -13,7 +13,7 @@ public sealed record DeviceSettingsRequest(string? Operation, int? StaleAfterDay
 public sealed record DeviceSettingsView(string Operation, int StaleAfterDays);
 
 /// <summary>The device back office's settings of an operation: days without delivery news before a sale is flagged (default 3).</summary>
-public sealed class DeviceSettings(AppDbContext db, AccessScope scope)
+public sealed class DeviceSettings(IDbContextFactory<AppDbContext> dbs, AccessScope scope)
 {
     public static readonly Role[] EditRoles = [Role.Supervisor, Role.Coordinator, Role.Manager, Role.Admin];
 
@@ -23,6 +23,7 @@ public sealed class DeviceSettings(AppDbContext db, AccessScope scope)
 
     public async Task<Result<DeviceSettingsView>> GetAsync(string? operation, CancellationToken ct)
     {
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var op = await SaleUnits.OperationAsync(db, operation, scope, ct);
         if (!op.IsSuccess)
         {
@@ -35,6 +36,7 @@ public sealed class DeviceSettings(AppDbContext db, AccessScope scope)
     public async Task<Result<DeviceSettingsView>> SetAsync(DeviceSettingsRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var op = await SaleUnits.OperationAsync(db, request.Operation, scope, ct);
         if (!op.IsSuccess)
         {

@@ -58,7 +58,7 @@ public static class DeliveryReportColumns
 /// unreadable, without the required columns, without rows, or with more than half of its rows rejected — is refused
 /// whole and nothing is written. Everything else is written in one save (one transaction) with an <see cref="ImportBatch"/>.
 /// </summary>
-public sealed class ImportDeliveries(AppDbContext db, AccessScope scope, TimeProvider time)
+public sealed class ImportDeliveries(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
 {
     public const int MaxListed = 200;
 
@@ -78,8 +78,11 @@ public sealed class ImportDeliveries(AppDbContext db, AccessScope scope, TimePro
             return Error.Validation("deliveries.operation_required", "Indique la operación (código, p. ej. devices-outbound).", "operation");
         }
 
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var code = request.OperationCode.Trim();
-        var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
+        var operation = Guid.TryParse(code, out var operationId)
+            ? await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == operationId, ct)
+            : await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
             return Error.NotFound("operation.not_found", $"No existe la operación «{code}».");
@@ -161,7 +164,7 @@ public sealed class ImportDeliveries(AppDbContext db, AccessScope scope, TimePro
                     fields);
             }
 
-            return await ApplyAsync(operation.Id, client.Id, request.FileName, sha, started, rows, rejected, total, ct);
+            return await ApplyAsync(db, operation.Id, client.Id, request.FileName, sha, started, rows, rejected, total, ct);
         }
         finally
         {
@@ -264,7 +267,7 @@ public sealed class ImportDeliveries(AppDbContext db, AccessScope scope, TimePro
     }
 
     private async Task<Result<DeliveryImportSummary>> ApplyAsync(
-        Guid operationId, Guid clientId, string fileName, string sha, DateTimeOffset started, List<ReportRow> rows, List<RejectedRow> rejected, long total, CancellationToken ct)
+        AppDbContext db, Guid operationId, Guid clientId, string fileName, string sha, DateTimeOffset started, List<ReportRow> rows, List<RejectedRow> rejected, long total, CancellationToken ct)
     {
         // Reserved devices of the operation (those worked by it: front without back office, or its back office).
         var reserved = await db.DeviceFulfilments

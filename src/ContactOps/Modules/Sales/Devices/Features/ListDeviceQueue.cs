@@ -16,18 +16,19 @@ public sealed record DeviceQueueRow(
     Guid SaleId, DateTimeOffset SoldAt, string? CustomerName, string? Device, SaleState State, string StateName, string? ReservationNumber,
     DeliveryState? DeliveryState, string? CarrierState, DateTimeOffset? LastNewsAt, int? DaysWithoutNews, bool Stale);
 
-public sealed record DeviceQueuePage(string Operation, int StaleAfterDays, long StaleCount, Page<DeviceQueueRow> Page);
+public sealed record DeviceQueuePage(string Operation, string TimeZone, int StaleAfterDays, long StaleCount, Page<DeviceQueueRow> Page);
 
 /// <summary>
 /// The device back-office queue of an operation: its DeviceOnCredit sales (those it works: its own without back office, or
 /// routed to it), newest first, with the reservation and delivery state; a reserved device without news for the operation's
 /// N days is flagged "sin novedad hace N días". Filters and paging in SQL.
 /// </summary>
-public sealed class ListDeviceQueue(AppDbContext db, AccessScope scope, TimeProvider time)
+public sealed class ListDeviceQueue(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
 {
     public async Task<Result<DeviceQueuePage>> HandleAsync(DeviceQueueRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await using var db = await dbs.CreateDbContextAsync(ct);
         var paging = Paging.From(request.Page, request.PageSize);
         if (!paging.IsSuccess)
         {
@@ -85,6 +86,7 @@ public sealed class ListDeviceQueue(AppDbContext db, AccessScope scope, TimeProv
             return new DeviceQueueRow(x.Id, x.SoldAt, names.GetValueOrDefault(x.CustomerId), devices.GetValueOrDefault(x.Id), x.State, SaleWorkflow.Spanish(x.State),
                 f?.ReservationNumber, f?.DeliveryState, f?.CarrierState, f?.LastNewsAt, days, stale);
         });
-        return new DeviceQueuePage(op.Value.Code, staleDays, staleCount, rows);
+        var zone = await db.Clients.AsNoTracking().Where(c => c.Id == op.Value.ClientId).Select(c => c.TimeZoneId).FirstAsync(ct);
+        return new DeviceQueuePage(op.Value.Code, zone, staleDays, staleCount, rows);
     }
 }
