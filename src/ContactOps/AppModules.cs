@@ -35,6 +35,8 @@ public static class AppModules
         new Modules.Outbound.Stats.StatsModule(),
 
         new Modules.Outbound.CallLogs.CallLogsModule(),
+
+        new Modules.Sales.Devices.DevicesModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

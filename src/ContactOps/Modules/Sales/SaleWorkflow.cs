@@ -211,6 +211,28 @@ public static class SaleWorkflow
         return change;
     }
 
+    /// <summary>
+    /// Moves the sale to <paramref name="to"/> for a procedure that keeps its own evidence records instead of checklist
+    /// steps (the device back office: confirmation call, credit check, reservation, delivery report). The state machine
+    /// is checked; the caller has already checked its own order. Used by <c>Devices</c> only.
+    /// </summary>
+    public static Result<SaleStateChange> Advance(Sale sale, SaleState to, Guid? userId, string userName, DateTimeOffset at)
+    {
+        if (IsClosed(sale.State))
+        {
+            return Error.Conflict("sale.closed", $"La venta está «{Spanish(sale.State)}»: ya no admite cambios de estado.");
+        }
+
+        if (!CanMove(sale.State, to))
+        {
+            return Error.Conflict("sale.transition_forbidden", $"No se puede pasar una venta de «{Spanish(sale.State)}» a «{Spanish(to)}».");
+        }
+
+        var change = new SaleStateChange(sale, sale.State, to, null, userId, userName, at);
+        sale.MoveTo(to, at);
+        return change;
+    }
+
     /// <summary>The conditions for the account marking (CTA) that are not met, in Spanish; empty when it may be recorded.</summary>
     public static IReadOnlyList<string> MissingForMarking(Sale sale, IEnumerable<SaleStep> steps, ChecklistDefinition? checklist, bool codesProvisioned, bool noArrears, bool visitConfirmed, bool? accountInArrearsOrFinalNotice)
     {

@@ -121,6 +121,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Modules.Outbound.Stats.DailySalesGoal> DailySalesGoals => Set<Modules.Outbound.Stats.DailySalesGoal>();
 
+    // Sales: device back office (issue 5)
+    public DbSet<Modules.Sales.Devices.DeviceFulfilment> DeviceFulfilments => Set<Modules.Sales.Devices.DeviceFulfilment>();
+
+    public DbSet<Modules.Sales.Devices.DeliveryEvent> DeliveryEvents => Set<Modules.Sales.Devices.DeliveryEvent>();
+
+    public DbSet<Modules.Sales.Devices.DeviceBackOfficeSettings> DeviceBackOfficeSettings => Set<Modules.Sales.Devices.DeviceBackOfficeSettings>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -195,6 +202,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Modules.Outbound.Desk.AgentStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Stats.OutboundHourlyStat>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Stats.DailySalesGoal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+
+        // Sales: device back office (issue 5)
+        builder.Entity<Modules.Sales.Devices.DeviceFulfilment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
+        builder.Entity<Modules.Sales.Devices.DeliveryEvent>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
+        builder.Entity<Modules.Sales.Devices.DeviceBackOfficeSettings>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 

@@ -23,6 +23,17 @@ public static class CustomerFacts
             .Select(c => new CustomerRef(c.Id, c.ClientId, (c.FirstNames + " " + c.LastNames).Trim()))
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>The customer's first recorded address as one line ("Calle 1 # 2-3, Bogotá"), or null; for the device back office's confirmation call.</summary>
+    public static async Task<string?> AddressAsync(AppDbContext db, Guid customerId, CancellationToken ct)
+    {
+        var address = await db.CustomerAddresses.AsNoTracking()
+            .Where(a => a.CustomerId == customerId)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Line, a.City })
+            .FirstOrDefaultAsync(ct);
+        return address is null ? null : string.IsNullOrWhiteSpace(address.City) ? address.Line : address.Line + ", " + address.City;
+    }
+
     public static async Task<Dictionary<Guid, string>> NamesAsync(AppDbContext db, IReadOnlyCollection<Guid> customerIds, CancellationToken ct)
     {
         var ids = customerIds.Distinct().ToArray();
