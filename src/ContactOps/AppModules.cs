@@ -31,6 +31,8 @@ public static class AppModules
         new Modules.Outbound.Leads.LeadsModule(),
 
         new Modules.Outbound.Policy.PolicyCli(),
+
+        new Modules.Outbound.Management.ManagementModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

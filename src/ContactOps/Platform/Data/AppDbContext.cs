@@ -121,6 +121,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Modules.Outbound.Stats.DailySalesGoal> DailySalesGoals => Set<Modules.Outbound.Stats.DailySalesGoal>();
 
+    public DbSet<Modules.Outbound.Management.ManagementLayout> ManagementLayouts => Set<Modules.Outbound.Management.ManagementLayout>();
+
+    public DbSet<Modules.Outbound.Management.ManagementReportRun> ManagementReportRuns => Set<Modules.Outbound.Management.ManagementReportRun>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -195,6 +199,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Modules.Outbound.Desk.AgentStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Stats.OutboundHourlyStat>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Stats.DailySalesGoal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Management.ManagementLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Management.ManagementReportRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 
