@@ -33,6 +33,7 @@ public static class AppModules
         new Modules.Outbound.Policy.PolicyCli(),
 
         new Modules.Outbound.Management.ManagementModule(),
+        new Modules.Outbound.Wallboard.WallboardModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

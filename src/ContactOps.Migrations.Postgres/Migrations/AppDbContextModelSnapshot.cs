@@ -1136,8 +1136,8 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.Property<string>("ColumnsJson")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -1130,7 +1130,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ColumnsJson")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(40000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

@@ -20,7 +20,7 @@ public static class ManagementAccess
 {
     public static readonly Role[] Roles = [Role.Supervisor, Role.Coordinator, Role.Manager, Role.DataMarshall, Role.Admin];
 
-    /// <summary>The operation (404 when the caller cannot see it, 403 when they see it without a managing role).</summary>
+    /// <summary>The operation by code or id (404 when the caller cannot see it, 403 when they see it without a managing role).</summary>
     public static async Task<Result<(Operation Operation, Client Client)>> OperationAsync(AppDbContext db, AccessScope scope, string? code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code))
@@ -29,7 +29,9 @@ public static class ManagementAccess
         }
 
         var trimmed = code.Trim();
-        var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == trimmed, ct);
+        var operation = Guid.TryParse(trimmed, out var id)
+            ? await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
+            : await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == trimmed, ct);
         if (operation is null)
         {
             return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", trimmed));

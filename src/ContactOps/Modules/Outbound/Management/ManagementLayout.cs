@@ -128,6 +128,7 @@ internal sealed class ManagementLayoutConfiguration : IEntityTypeConfiguration<M
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.OperationId).IsUnique();
         b.Property(x => x.Format).HasMaxLength(8);
+        b.Property(x => x.ColumnsJson).HasMaxLength(40000);
         b.HasOne<Operation>().WithMany().HasForeignKey(x => x.OperationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -23,6 +23,8 @@ public static class ManagementReport
     public const string Csv = "csv";
     public const string Xlsx = "xlsx";
 
+    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("0123456789 .,");
+
     /// <summary>The instant the local date ends (midnight of the next day in the zone), as UTC.</summary>
     public static DateTimeOffset EndOf(DateOnly date, TimeZoneInfo zone)
     {
@@ -171,7 +173,7 @@ public static class ManagementReport
 
     private static long WriteCsv(IEnumerable<ManagementRow> rows, IReadOnlyList<ManagementColumn> columns, TimeZoneInfo zone, Stream output)
     {
-        using var csv = CsvExport.Create(output, ';', utf8Bom: true, protectFormulas: true);
+        using var csv = CsvExport.Create(output, ';', utf8Bom: true, protectFormulas: false);
         csv.WriteRow(columns.Select(c => (string?)c.Header));
         var count = 0L;
         var needsAttributes = columns.Any(c => c.Field.StartsWith(ManagementFields.AttributePrefix, StringComparison.Ordinal));
@@ -180,7 +182,7 @@ public static class ManagementReport
             var attributes = needsAttributes ? ManagementFields.Attributes(row.AttributesJson) : null;
             foreach (var c in columns)
             {
-                csv.WriteField(ManagementFields.Text(row, c.Field, zone, attributes));
+                csv.WriteField(Safe(ManagementFields.Text(row, c.Field, zone, attributes)));
             }
 
             csv.EndRow();
@@ -222,6 +224,23 @@ public static class ManagementReport
 
         output.SaveAs(Sheet(), sheetName: "Gestion");
         return count;
+    }
+
+    /// <summary>
+    /// Formula guard for a file people open in a spreadsheet: a text starting with = @ tab CR, or with + - that is not a
+    /// number or a phone, gets a leading apostrophe. Phones (+57…) and negative numbers are written as they are.
+    /// </summary>
+    public static string Safe(string value)
+    {
+        if (value.Length == 0)
+        {
+            return value;
+        }
+
+        var first = value[0];
+        var risky = first is '=' or '@' or '\t' or '\r'
+            || (first is '+' or '-' && value.AsSpan(1).ContainsAnyExcept(NumberChars));
+        return risky ? "'" + value : value;
     }
 
     private static IEnumerable<string> SchemaNames(string json)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContactOps.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124000614_Management")]
+    [Migration("20261124001859_Management")]
     partial class Management
     {
         /// <inheritdoc />
@@ -1133,7 +1133,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ColumnsJson")
                         .IsRequired()
-                        .HasMaxLength(400)
+                        .HasMaxLength(40000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

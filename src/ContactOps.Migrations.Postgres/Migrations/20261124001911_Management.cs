@@ -18,7 +18,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ClientId = table.Column<Guid>(type: "uuid", nullable: false),
                     OperationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ColumnsJson = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ColumnsJson = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
                     Format = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     ScheduleAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     SchedulePreviousDay = table.Column<bool>(type: "boolean", nullable: false),

@@ -18,7 +18,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
                     OperationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ColumnsJson = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ColumnsJson = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
                     Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     ScheduleAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     SchedulePreviousDay = table.Column<bool>(type: "INTEGER", nullable: false),

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContactOps.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124000623_Management")]
+    [Migration("20261124001911_Management")]
     partial class Management
     {
         /// <inheritdoc />
@@ -1139,8 +1139,8 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.Property<string>("ColumnsJson")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
