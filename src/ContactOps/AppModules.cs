@@ -32,6 +32,8 @@ public static class AppModules
 
         new Modules.Outbound.Policy.PolicyCli(),
 
+        new Modules.Outbound.Stats.StatsModule(),
+
         new Modules.Outbound.Management.ManagementModule(),
         new Modules.Outbound.Wallboard.WallboardModule(),
     ];

@@ -88,7 +88,13 @@ public static class DatabaseSetup
         InstallMigrationsResolver();
         services.AddSingleton(options);
         services.AddScoped<AuditInterceptor>();
-        services.AddDbContextFactory<AppDbContext>((sp, o) => Configure(o, options, sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+        services.AddDbContextFactory<AppDbContext>((sp, o) =>
+        {
+            Configure(o, options, sp.GetRequiredService<AuditInterceptor>());
+
+            // Modules' own save interceptors (e.g. the outbound hourly figures), registered as ISaveChangesInterceptor.
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
+        }, ServiceLifetime.Scoped);
         return services;
     }
 
