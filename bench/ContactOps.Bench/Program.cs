@@ -25,6 +25,8 @@ return options.Verb switch
 
     "generate-leads" => LeadsBench.Generate(options.Values),
     "import-leads" => await LeadsBench.ImportAsync(options.Values),
+
+    "management-report" => await ManagementBench.RunAsync(options.Values),
     _ => Usage(),
 };
 
