@@ -52,7 +52,7 @@ internal static class ManagementBench
                 {
                     ["Id"] = $"'{baseId}'", ["ClientId"] = "(SELECT \"ClientId\" FROM \"Operations\" WHERE \"Code\" = 'devices-outbound')",
                     ["OperationId"] = "(SELECT \"Id\" FROM \"Operations\" WHERE \"Code\" = 'devices-outbound')", ["Name"] = "'bench'", ["FileName"] = "'bench.csv'",
-                    ["Status"] = "'Open'", ["AttributeSchemaJson"] = "'{\"plan\":\"Text\",\"ciudad\":\"Text\"}'", ["ReceivedAt"] = "0",
+                    ["Status"] = "'Open'", ["AttributeSchemaJson"] = "'{\"plan\":\"Text\",\"ciudad\":\"Text\"}'", ["ReceivedAt"] = "timestamptz '2026-11-01 00:00:00+00'",
                 }, null);
                 await InsertAsync(conn, "Leads", new()
                 {
@@ -65,13 +65,12 @@ internal static class ManagementBench
                     ["Id"] = "md5('phone' || i)::uuid", ["ClientId"] = "b.\"ClientId\"", ["OperationId"] = "b.\"OperationId\"", ["LeadId"] = "md5('lead' || i)::uuid",
                     ["E164"] = "'+573' || (100000000 + i)::text", ["Position"] = "0",
                 }, $"FROM \"LeadBases\" b, generate_series(1, {leads}) i WHERE b.\"Id\" = '{baseId}'");
-                // Attempts: ticks (UTC) spread over the day; every 50th lead's last attempt is a sale, the others "no contesta".
-                var dayTicks = new DateTimeOffset(2026, 11, 23, 13, 0, 0, TimeSpan.Zero).UtcTicks;
+                // Attempts spread over the day (from 08:00 Bogotá); every 50th lead's last attempt is a sale, the others "no contesta".
                 await InsertAsync(conn, "CallAttempts", new()
                 {
                     ["Id"] = "md5('attempt' || i || '-' || k)::uuid", ["ClientId"] = "b.\"ClientId\"", ["OperationId"] = "b.\"OperationId\"", ["LeadId"] = "md5('lead' || i)::uuid",
                     ["PhoneE164"] = "'+573' || (100000000 + i)::text", ["Mode"] = "'Predictive'", ["Source"] = "'ContactOps'", ["Channel"] = "'voice'",
-                    ["StartedAt"] = $"{dayTicks}::bigint + (i % 36000) * 10000000::bigint + k * 600000000::bigint",
+                    ["StartedAt"] = "timestamptz '2026-11-23 13:00:00+00' + (i % 36000) * interval '1 second' + k * interval '10 minutes'",
                     ["Result"] = "CASE WHEN k = " + (attempts - 1).ToString(CultureInfo.InvariantCulture) + " AND i % 50 = 0 THEN 'Answered' ELSE 'NoAnswer' END",
                     ["DispositionCode"] = "CASE WHEN k = " + (attempts - 1).ToString(CultureInfo.InvariantCulture) + " AND i % 50 = 0 THEN 'VENTA' ELSE 'NO_CONTESTA' END",
                 }, $"FROM \"LeadBases\" b, generate_series(1, {leads}) i, generate_series(0, {attempts - 1}) k WHERE b.\"Id\" = '{baseId}'");
@@ -146,6 +145,7 @@ internal static class ManagementBench
                 "uuid" => "'00000000-0000-0000-0000-000000000000'",
                 "text" or "character varying" => "''",
                 "date" => "'2026-01-01'",
+                "timestamp with time zone" => "timestamptz '2026-11-23 00:00:00+00'",
                 _ => "0",
             };
         }

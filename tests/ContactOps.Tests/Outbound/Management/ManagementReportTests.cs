@@ -189,6 +189,55 @@ public class ManagementReportTests
         Assert.Single(await clocked.DbAsync(db => db.AuditEntries.Where(a => a.EntityId == id.ToString() && a.Action == AuditAction.FileDownloaded).ToListAsync()));
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task The_cli_writes_the_report_in_the_format_of_the_extension_and_refuses_bad_input(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var clocked = ManagementKit.Start(app, Evening);
+        await SeedAsync(clocked);
+        var folder = Directory.CreateTempSubdirectory("contactops-mgmt-cli-").FullName;
+        try
+        {
+            var xlsxPath = Path.Combine(folder, "gestion.xlsx");
+            var (exit, output, _) = await CliAsync(clocked, "report", "management", "--operation", PolicyKit.Operation, "--date", "2026-11-23", "--out", xlsxPath, "--json");
+            Assert.Equal(0, exit);
+            using (var json = JsonDocument.Parse(output))
+            {
+                Assert.Equal(6, json.RootElement.GetProperty("rows").GetInt64());
+            }
+
+            await using (var file = File.OpenRead(xlsxPath))
+            {
+                Assert.Equal(6, file.Query(useHeaderRow: true).Count());
+            }
+
+            var csvPath = Path.Combine(folder, "gestion.csv");
+            Assert.Equal(0, (await CliAsync(clocked, "report", "management", "--operation", PolicyKit.Operation, "--date", "2026-11-23", "--out", csvPath)).Exit);
+            Assert.StartsWith("TIPO_DOCUMENTO;DOCUMENTO;NOMBRE", (await File.ReadAllLinesAsync(csvPath))[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+
+            Assert.Equal(2, (await CliAsync(clocked, "report", "management", "--operation", PolicyKit.Operation, "--date", "2026-11-23", "--out", Path.Combine(folder, "x.pdf"))).Exit);
+            Assert.Equal(2, (await CliAsync(clocked, "report", "management", "--operation", "no-such-op", "--date", "2026-11-23", "--out", csvPath)).Exit);
+            var bad = await CliAsync(clocked, "report", "management", "--operation", PolicyKit.Operation, "--date", "23/11/2026", "--out", csvPath, "--json");
+            Assert.Equal(2, bad.Exit);
+            Assert.Contains("management.date", bad.Output, StringComparison.Ordinal);
+            Assert.Equal(2, await clocked.DbAsync(db => db.ManagementReportRuns.CountAsync(r => r.Trigger == ManagementTrigger.Cli)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> CliAsync(ManagementKit clocked, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await ContactOps.Platform.Cli.CliHost.RunAsync(AppModules.Cli, clocked.Services, args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
     /// <summary>
     /// One open base of six leads (+ a closed base of one): a sale after a no-answer, a callback, a lead attempted only
     /// the next day, an excluded lead, a late-evening "not interested", an attempt still without disposition.
