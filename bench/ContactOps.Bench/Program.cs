@@ -27,6 +27,7 @@ return options.Verb switch
     "import-leads" => await LeadsBench.ImportAsync(options.Values),
 
     "management-report" => await ManagementBench.RunAsync(options.Values),
+    "outbound-reports" => await OutboundReportsBench.RunAsync(options.Values),
     _ => Usage(),
 };
 

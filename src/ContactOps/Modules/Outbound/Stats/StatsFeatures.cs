@@ -14,6 +14,9 @@ internal static class StatsFeatures
         services.AddScoped<IOutboundReports, OutboundReports>();
         services.AddScoped<GetOutboundKpis>();
         services.AddScoped<GetOutboundHourly>();
+        services.AddScoped<ListOutboundAttempts>();
+        services.AddScoped<EditSalesGoals>();
+        services.AddScoped<Platform.Reporting.IKpiProvider, OutboundKpiProvider>();
     }
 
     public static void Map(RouteGroupBuilder outbound)
@@ -41,6 +44,30 @@ internal static class StatsFeatures
                     : Results.Json(GetOutboundHourly.Json(result.Value!));
             })
             .WithSummary("The hour-by-hour report of one local date (format json or csv)");
+
+        outbound.MapGet("/attempts", async ([AsParameters] AttemptsQuery q, ListOutboundAttempts handler, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(q.Request, ct)))
+            .WithSummary("Raw call attempts behind an outbound figure (operation, from, to, agent?, team?, flag?, hour?; paged)")
+            .Produces<Page<OutboundAttemptItem>>();
+        outbound.MapGet("/attempts.csv", async ([AsParameters] AttemptsQuery q, ListOutboundAttempts handler, CancellationToken ct) =>
+            {
+                var result = await handler.CsvAsync(q.Request, ct);
+                return result.IsSuccess ? Results.File(System.Text.Encoding.UTF8.GetBytes(result.Value!), "text/csv; charset=utf-8", "intentos.csv") : ApiResults.Problem(result.Error!);
+            })
+            .WithSummary("The same attempts as CSV");
+        outbound.MapGet("/goals", async (string? operation, string? from, string? to, EditSalesGoals handler, CancellationToken ct) =>
+                ApiResults.From(await handler.GetAsync(operation, from, to, ct)))
+            .WithSummary("The operation's weekday sales goals and the per-date goals of a period")
+            .Produces<SalesGoalsView>();
+        outbound.MapPut("/goals", async (SalesGoalsUpdate body, EditSalesGoals handler, CancellationToken ct) =>
+                ApiResults.From(await handler.SaveAsync(body, ct)))
+            .WithSummary("Save weekday goals and per-date overrides (a null goal removes the override)")
+            .Produces<SalesGoalsView>();
+    }
+
+    internal sealed record AttemptsQuery(string? Operation, string? From, string? To, string? Agent, string? Team, string? Flag, int? Hour, int? Page, int? PageSize)
+    {
+        public OutboundAttemptsRequest Request => new(Operation, From, To, Agent, Team, Flag, Hour, Page, PageSize);
     }
 
     public static void RegisterReports(Command report, CliContext context)
