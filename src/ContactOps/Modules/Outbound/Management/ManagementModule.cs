@@ -23,7 +23,11 @@ public sealed class ManagementModule : IAppModule, ICliModule
         services.AddScoped<ManagementLayouts>();
         services.AddSingleton<QuartzManagementSchedule>();
         services.AddSingleton<IManagementSchedule>(sp => sp.GetRequiredService<QuartzManagementSchedule>());
-        services.AddQuartz(q => q.UseInMemoryStore());
+        // A name per process: several hosts in one process (tests) never share an in-memory scheduler. A clustered
+        // store (docs/operations.md) needs one fixed name on every node instead.
+        services.AddQuartz(
+            [new KeyValuePair<string, string?>("quartz.scheduler.instanceName", "contactops-" + Guid.NewGuid().ToString("N")[..12])],
+            q => q.UseInMemoryStore());
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ManagementScheduleStartup>();
     }
