@@ -26,6 +26,7 @@ return options.Verb switch
     "generate-leads" => LeadsBench.Generate(options.Values),
     "import-leads" => await LeadsBench.ImportAsync(options.Values),
 
+    "management-report" => await ManagementBench.RunAsync(options.Values),
     "outbound-reports" => await OutboundReportsBench.RunAsync(options.Values),
 
     "generate-calllog" => CallLogBench.Generate(options.Values),

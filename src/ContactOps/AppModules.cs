@@ -37,6 +37,9 @@ public static class AppModules
         new Modules.Outbound.CallLogs.CallLogsModule(),
 
         new Modules.Sales.Devices.DevicesModule(),
+
+        new Modules.Outbound.Management.ManagementModule(),
+        new Modules.Outbound.Wallboard.WallboardModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

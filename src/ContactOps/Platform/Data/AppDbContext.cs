@@ -128,6 +128,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Modules.Sales.Devices.DeviceBackOfficeSettings> DeviceBackOfficeSettings => Set<Modules.Sales.Devices.DeviceBackOfficeSettings>();
 
+    public DbSet<Modules.Outbound.Management.ManagementLayout> ManagementLayouts => Set<Modules.Outbound.Management.ManagementLayout>();
+
+    public DbSet<Modules.Outbound.Management.ManagementReportRun> ManagementReportRuns => Set<Modules.Outbound.Management.ManagementReportRun>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -207,6 +211,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Modules.Sales.Devices.DeviceFulfilment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
         builder.Entity<Modules.Sales.Devices.DeliveryEvent>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
         builder.Entity<Modules.Sales.Devices.DeviceBackOfficeSettings>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+
+        builder.Entity<Modules.Outbound.Management.ManagementLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Management.ManagementReportRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 

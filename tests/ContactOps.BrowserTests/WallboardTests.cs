@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using ContactOps.Modules.Outbound;
+using ContactOps.Modules.Outbound.Dialer;
+using ContactOps.Modules.Outbound.Leads;
+using ContactOps.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ContactOps.BrowserTests;
+
+/// <summary>
+/// A supervisor keeps the live wallboard open while the simulated predictive dialer runs: attempts, calls and agents in
+/// call change on screen without a reload; then the management report page generates and lists a kept report.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class WallboardTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task The_wallboard_updates_live_while_the_simulated_dialer_runs()
+    {
+        var operationId = await SeedPredictiveCampaignAsync();
+
+        var supervisor = await fixture.NewPageAsync();
+        await fixture.SignInAsync(supervisor, "supervisor.devices-outbound");
+        await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await Assertions.Expect(supervisor.Locator("#nav-outbound-wallboard")).ToBeVisibleAsync();
+        await supervisor.GotoAsync("/outbound/wallboard");
+        await supervisor.SettleAsync();
+        await Assertions.Expect(supervisor.Locator("h1")).ToContainTextAsync("Tablero en vivo");
+        await Assertions.Expect(supervisor.Locator("#wall-running")).ToContainTextAsync("apagado");
+        var attemptsBefore = (await supervisor.Locator("#wall-attempts").InnerTextAsync()).Trim();
+        await Assertions.Expect(supervisor.Locator("#wall-incall")).ToHaveTextAsync("0");
+
+        // The dialer starts (as the floor's start button does) while the wallboard stays open: no reload from here on.
+        var floor = fixture.App.Services.GetRequiredService<IOutboundFloor>();
+        await floor.StartAsync(operationId, CancellationToken.None);
+        try
+        {
+            await Assertions.Expect(supervisor.Locator("#wall-running")).ToContainTextAsync("encendido", new() { Timeout = 30_000 });
+
+            var agent = await fixture.NewPageAsync();
+            await fixture.SignInAsync(agent, "agent.devices-outbound");
+            await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+            await agent.GotoAsync("/outbound/desk");
+            await agent.SettleAsync();
+            await agent.Locator("#desk-join").ClickAsync();
+            await agent.Locator("#desk-ready").ClickAsync();
+            await Assertions.Expect(supervisor.Locator("#wall-agent-agent\\.devices-outbound")).ToContainTextAsync("Listo", new() { Timeout = 30_000 });
+
+            // The simulated customer answers and is bridged: the wallboard shows it by itself.
+            await Assertions.Expect(agent.Locator("#desk-lead-name")).ToContainTextAsync("Cliente Tablero", new() { Timeout = 60_000 });
+            await Assertions.Expect(supervisor.Locator("#wall-incall")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
+            await Assertions.Expect(supervisor.Locator("#wall-agent-agent\\.devices-outbound")).ToContainTextAsync("En llamada");
+            await Assertions.Expect(supervisor.Locator("#wall-attempts")).Not.ToHaveTextAsync(attemptsBefore, new() { Timeout = 30_000 });
+            var attemptsNow = int.Parse((await supervisor.Locator("#wall-attempts").InnerTextAsync()).Trim().Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            Assert.True(attemptsNow > int.Parse(attemptsBefore.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture));
+            await BrowserFixture.ScreenshotAsync(supervisor, "50-outbound-wallboard-live-es");
+
+            // The agent ends the call: the wallboard follows to wrap-up.
+            await agent.Locator("#desk-hangup").ClickAsync();
+            await Assertions.Expect(supervisor.Locator("#wall-agent-agent\\.devices-outbound")).ToContainTextAsync("Tipificando", new() { Timeout = 30_000 });
+            await agent.Locator("#dispo-NO_INTERESADO").ClickAsync();
+            await agent.Locator("#desk-save-disposition").ClickAsync();
+            await Assertions.Expect(agent.Locator("#desk-state")).ToContainTextAsync("Listo", new() { Timeout = 30_000 });
+            await agent.Locator("#desk-logout").ClickAsync();
+            await agent.CloseAsync();
+        }
+        finally
+        {
+            await floor.StopAsync(operationId, CancellationToken.None);
+        }
+
+        await Assertions.Expect(supervisor.Locator("#wall-running")).ToContainTextAsync("apagado", new() { Timeout = 30_000 });
+
+        // The daily management report: generate now, listed and downloadable.
+        await supervisor.GotoAsync("/outbound/management");
+        await supervisor.SettleAsync();
+        await Assertions.Expect(supervisor.Locator("h1")).ToContainTextAsync("Informe diario de gestión");
+        await supervisor.Locator("#mgmt-generate").ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#mgmt-message")).ToContainTextAsync("Informe generado: 2 registros");
+        await Assertions.Expect(supervisor.Locator("#mgmt-runs")).ToContainTextAsync("gestion_devices-outbound_");
+        await BrowserFixture.ScreenshotAsync(supervisor, "51-outbound-management-report-es");
+        Assert.Empty(fixture.App.LoggedErrors);
+    }
+
+    /// <summary>devices-outbound in predictive mode on the simulator with two own leads (everyone answers, talks long); callable any day and hour.</summary>
+    private async Task<Guid> SeedPredictiveCampaignAsync()
+    {
+        await using var scope = fixture.App.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var op = await db.Operations.SingleAsync(o => o.Code == "devices-outbound");
+        var campaign = await db.OutboundCampaigns.FirstOrDefaultAsync(c => c.OperationId == op.Id);
+        if (campaign is null)
+        {
+            campaign = new OutboundCampaign(op.ClientId, op.Id, "CO");
+            db.OutboundCampaigns.Add(campaign);
+        }
+
+        var allDay = string.Join(",", Enum.GetNames<DayOfWeek>().Select(d => $"\"{d}\":[[\"00:00\",\"23:59\"]]"));
+        campaign.DialMode = DialMode.Predictive;
+        campaign.IsRunning = false;
+        campaign.ContactWindowsJson = "{" + allDay + "}";
+        campaign.NoCallsOnHolidays = false;
+        campaign.MaxAttemptsPerDay = 10;
+        campaign.MaxAttemptsTotal = 20;
+        campaign.RecycleMinutesJson = "{}";
+        campaign.WrapUpLimitSeconds = 600;
+        campaign.WrapUpDefaultDispositionCode = "NO_CONTESTA";
+        campaign.ScriptJson = JsonSerializer.Serialize(ContactOps.Modules.Outbound.Desk.DeskSettings.DefaultScript, ContactOps.Modules.Outbound.Policy.CampaignSettings.Json);
+        campaign.SimulationJson = JsonSerializer.Serialize(new SimulationProfile
+        {
+            AnswerRate = 1.0, MachineShare = 0, BusyShare = 0, FailedShare = 0, RingMeanSeconds = 1, RingTimeoutSeconds = 10,
+            TalkMeanSeconds = 900, WrapMeanSeconds = 5, PatienceSeconds = 30, Seed = 11,
+        });
+        await db.LeadBases.Where(b => b.OperationId == op.Id).ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, LeadBaseStatus.Closed));
+        await db.Segments.Where(s => s.OperationId == op.Id).ExecuteDeleteAsync();
+
+        var leadBase = new LeadBase(op.ClientId, op.Id, "browser-wallboard", "wallboard.csv", time.GetUtcNow().AddMinutes(-1), null);
+        db.LeadBases.Add(leadBase);
+        for (var i = 0; i < 2; i++)
+        {
+            var lead = new Lead(op.ClientId, op.Id, leadBase.Id, "CC", (80_200_000 + i).ToString(CultureInfo.InvariantCulture), "Cliente Tablero " + (i + 1).ToString(CultureInfo.InvariantCulture), i + 2)
+            {
+                AttributesJson = """{"plan":"Pospago 45","equipo":"Galaxy A55","cuota":"89900","ciudad":"Cali"}""",
+            };
+            db.Leads.Add(lead);
+            db.LeadPhones.Add(new LeadPhone(op.ClientId, op.Id, lead.Id, "+57310555020" + i.ToString(CultureInfo.InvariantCulture), 0));
+        }
+
+        await db.SaveChangesAsync();
+        return op.Id;
+    }
+}
