@@ -6,11 +6,52 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ContactOps.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class DevicesBackOffice : Migration
+    public partial class OutboundReports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Leads_BaseId",
+                table: "Leads");
+
+            migrationBuilder.AddColumn<string>(
+                name: "WeekdayGoalsJson",
+                table: "OutboundCampaigns",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FirstAttemptAt",
+                table: "Leads",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DailySalesGoals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sales = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailySalesGoals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DailySalesGoals_Operations_OperationId",
+                        column: x => x.OperationId,
+                        principalTable: "Operations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "DeviceBackOfficeSettings",
                 columns: table => new
@@ -93,6 +134,91 @@ namespace ContactOps.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ManagementLayouts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ColumnsJson = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
+                    Format = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ScheduleAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    SchedulePreviousDay = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManagementLayouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManagementLayouts_Operations_OperationId",
+                        column: x => x.OperationId,
+                        principalTable: "Operations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ManagementReportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    BaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Format = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    GeneratedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    GeneratedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Rows = table.Column<long>(type: "bigint", nullable: false),
+                    FileKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ManagementReportRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ManagementReportRuns_Operations_OperationId",
+                        column: x => x.OperationId,
+                        principalTable: "Operations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundHourlyStats",
+                columns: table => new
+                {
+                    OperationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hour = table.Column<int>(type: "integer", nullable: false),
+                    AgentLogin = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Attempts = table.Column<long>(type: "bigint", nullable: false),
+                    Answered = table.Column<long>(type: "bigint", nullable: false),
+                    Machine = table.Column<long>(type: "bigint", nullable: false),
+                    Contacts = table.Column<long>(type: "bigint", nullable: false),
+                    EffectiveContacts = table.Column<long>(type: "bigint", nullable: false),
+                    Sales = table.Column<long>(type: "bigint", nullable: false),
+                    Abandoned = table.Column<long>(type: "bigint", nullable: false),
+                    TalkSeconds = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundHourlyStats", x => new { x.OperationId, x.Day, x.Hour, x.AgentLogin });
+                    table.ForeignKey(
+                        name: "FK_OutboundHourlyStats_Operations_OperationId",
+                        column: x => x.OperationId,
+                        principalTable: "Operations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeviceDeliveryEvents",
                 columns: table => new
                 {
@@ -123,6 +249,17 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_BaseId_FirstAttemptAt",
+                table: "Leads",
+                columns: new[] { "BaseId", "FirstAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailySalesGoals_OperationId_Day",
+                table: "DailySalesGoals",
+                columns: new[] { "OperationId", "Day" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeviceBackOfficeSettings_OperationId",
@@ -161,11 +298,30 @@ namespace ContactOps.Migrations.Postgres.Migrations
                 table: "DeviceFulfilments",
                 columns: new[] { "WorkOperationId", "ReservationNumber" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManagementLayouts_OperationId",
+                table: "ManagementLayouts",
+                column: "OperationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ManagementReportRuns_OperationId_GeneratedAt",
+                table: "ManagementReportRuns",
+                columns: new[] { "OperationId", "GeneratedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundHourlyStats_ClientId",
+                table: "OutboundHourlyStats",
+                column: "ClientId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DailySalesGoals");
+
             migrationBuilder.DropTable(
                 name: "DeviceBackOfficeSettings");
 
@@ -173,7 +329,33 @@ namespace ContactOps.Migrations.Postgres.Migrations
                 name: "DeviceDeliveryEvents");
 
             migrationBuilder.DropTable(
+                name: "ManagementLayouts");
+
+            migrationBuilder.DropTable(
+                name: "ManagementReportRuns");
+
+            migrationBuilder.DropTable(
+                name: "OutboundHourlyStats");
+
+            migrationBuilder.DropTable(
                 name: "DeviceFulfilments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Leads_BaseId_FirstAttemptAt",
+                table: "Leads");
+
+            migrationBuilder.DropColumn(
+                name: "WeekdayGoalsJson",
+                table: "OutboundCampaigns");
+
+            migrationBuilder.DropColumn(
+                name: "FirstAttemptAt",
+                table: "Leads");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_BaseId",
+                table: "Leads",
+                column: "BaseId");
         }
     }
 }
