@@ -22,6 +22,7 @@ public class BackOfficePagesTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "datamarshall.premium-sales");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.SettleAsync();
         await page.GotoAsync("/customers/import");
         await page.SettleAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(file);
@@ -58,6 +59,7 @@ public class BackOfficePagesTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "admin");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.SettleAsync();
         await page.GotoAsync(path);
         await page.SettleAsync();
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();

@@ -12,6 +12,7 @@ public class CustomerJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "agent.premium-sales");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.SettleAsync();
 
         await page.GotoAsync("/customers");
         await page.SettleAsync();
@@ -64,6 +65,7 @@ public class CustomerJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "agent.digital-sales");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.SettleAsync();
         await page.GotoAsync($"/customers/{colombian}");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("No se encontró el cliente");
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Rodríguez Peña");

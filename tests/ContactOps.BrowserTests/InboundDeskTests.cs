@@ -12,6 +12,7 @@ public class InboundDeskTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "agent.premium-sales");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.SettleAsync();
 
         await page.Locator("#nav-inbound").ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith("/inbound", StringComparison.Ordinal));
@@ -63,6 +64,7 @@ public class InboundDeskTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "supervisor.premium-sales");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.SettleAsync();
         await page.Locator("#nav-escalations").ClickAsync();
         await page.WaitForURLAsync(u => u.EndsWith("/escalations", StringComparison.Ordinal));
         await page.SettleAsync();

@@ -24,6 +24,7 @@ public class KpiDrillTests(BrowserFixture fixture)
         var supervisor = await fixture.NewPageAsync();
         await fixture.SignInAsync(supervisor, "supervisor.devices-outbound");
         await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await supervisor.SettleAsync();
         await supervisor.GotoAsync("/reports?operation=devices-outbound");
         await supervisor.SettleAsync();
 

@@ -24,6 +24,7 @@ public class OutboundDeskTests(BrowserFixture fixture)
         var supervisor = await fixture.NewPageAsync();
         await fixture.SignInAsync(supervisor, "supervisor.devices-outbound");
         await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await supervisor.SettleAsync();
         await supervisor.GotoAsync("/outbound/floor");
         await supervisor.SettleAsync();
         await Assertions.Expect(supervisor.Locator("h1")).ToContainTextAsync("Piso de la campaña");
@@ -33,6 +34,7 @@ public class OutboundDeskTests(BrowserFixture fixture)
         var agent = await fixture.NewPageAsync();
         await fixture.SignInAsync(agent, "agent.devices-outbound");
         await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await agent.SettleAsync();
         await Assertions.Expect(agent.Locator("#nav-outbound-desk")).ToBeVisibleAsync();
         await agent.GotoAsync("/outbound/desk");
         await agent.SettleAsync();

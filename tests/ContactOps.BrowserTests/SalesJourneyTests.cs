@@ -102,6 +102,7 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         var bo = await fixture.NewPageAsync();
         await fixture.SignInAsync(bo, "backoffice.sales-cell");
         await bo.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await bo.SettleAsync();
         await bo.GotoAsync("/backoffice");
         await bo.SettleAsync();
         var row = bo.Locator($".sale-row[data-id=\"{saleUrl.Split('/').Last()}\"]");
@@ -150,6 +151,7 @@ public partial class SalesJourneyTests(BrowserFixture fixture)
         var supervisor = await fixture.NewPageAsync();
         await fixture.SignInAsync(supervisor, "supervisor.telco-co");
         await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await supervisor.SettleAsync();
         await supervisor.GotoAsync("/reports?operation=premium-sales");
         await supervisor.SettleAsync();
         var salesCard = supervisor.Locator("#kpi-section-sales [data-kpi=\"sales\"] .kpi-value");

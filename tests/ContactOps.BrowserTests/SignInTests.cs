@@ -15,6 +15,7 @@ public class SignInTests(BrowserFixture fixture)
 
         await fixture.SignInAsync(page, "agent.premium-sales");
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.SettleAsync();
         Assert.DoesNotContain("/login", page.Url, StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "02-home-es");
         Assert.Empty(fixture.App.LoggedErrors);

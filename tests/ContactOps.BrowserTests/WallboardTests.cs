@@ -25,6 +25,7 @@ public class WallboardTests(BrowserFixture fixture)
         var supervisor = await fixture.NewPageAsync();
         await fixture.SignInAsync(supervisor, "supervisor.devices-outbound");
         await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await supervisor.SettleAsync();
         await Assertions.Expect(supervisor.Locator("#nav-outbound-wallboard")).ToBeVisibleAsync();
         await supervisor.GotoAsync("/outbound/wallboard");
         await supervisor.SettleAsync();
@@ -43,6 +44,7 @@ public class WallboardTests(BrowserFixture fixture)
             var agent = await fixture.NewPageAsync();
             await fixture.SignInAsync(agent, "agent.devices-outbound");
             await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+            await agent.SettleAsync();
             await agent.GotoAsync("/outbound/desk");
             await agent.SettleAsync();
             await agent.Locator("#desk-join").ClickAsync();
