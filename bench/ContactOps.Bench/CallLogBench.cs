@@ -89,12 +89,12 @@ internal static class CallLogBench
         var basePath = o.GetValueOrDefault("--base", "/tmp/calllog-base.csv");
         var runs = int.Parse(o.GetValueOrDefault("--runs", "3"), CultureInfo.InvariantCulture);
         // --strategies staged,direct: PostgreSQL write paths compared side by side, alternating run by run.
-        var strategies = o.GetValueOrDefault("--strategies", "staged").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var strategies = o.GetValueOrDefault("--strategies", "direct").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => s switch
             {
-                "direct" => PostgresWrite.Direct,
+                "staged" => PostgresWrite.Staged,
                 "staged-lead" => PostgresWrite.StagedByLead,
-                _ => PostgresWrite.Staged,
+                _ => PostgresWrite.Direct,
             })
             .ToArray();
         const string operation = "devices-outbound";

@@ -27,11 +27,14 @@ internal abstract class CallAttemptSink : IAsyncDisposable
     internal const string PostgresStage = "stage_call_attempts";
 
     /// <summary>
-    /// How PostgreSQL receives the rows. <see cref="PostgresWrite.Staged"/> (default): binary COPY into an unindexed TEMP
-    /// table, then one INSERT … SELECT … ORDER BY so the B-trees of "CallAttempts" are visited in order.
-    /// <see cref="PostgresWrite.Direct"/>: binary COPY straight into "CallAttempts" (the former path, kept for the bench).
+    /// How PostgreSQL receives the rows. <see cref="PostgresWrite.Direct"/> (default): binary COPY straight into
+    /// "CallAttempts". <see cref="PostgresWrite.Staged"/> / <see cref="PostgresWrite.StagedByLead"/>: binary COPY into an
+    /// unindexed TEMP table, then one INSERT … SELECT … ORDER BY (OperationId, StartedAt) or (LeadId, StartedAt) so one
+    /// B-tree of "CallAttempts" is visited in order. Measured side by side with the bench (docs/performance.md, call-log
+    /// import): no gain beyond the noise of a shared machine, so the simpler direct COPY stays the default; the staged
+    /// paths are kept for the bench (<c>import-calllog --strategies</c>) to re-measure on a quiet, tuned server.
     /// </summary>
-    internal static PostgresWrite Strategy { get; set; } = PostgresWrite.Staged;
+    internal static PostgresWrite Strategy { get; set; } = PostgresWrite.Direct;
 
     public static async Task<CallAttemptSink> StartAsync(AppDbContext db, Guid clientId, Guid operationId, CancellationToken ct)
     {

@@ -177,7 +177,7 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
             }
             else
             {
-                await ExecAsync("SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'", ct);
+                await ExecAsync("SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '64MB'", ct);
             }
 
             var replays = new List<Replay>(Math.Min(estimate, 1 << 20));
