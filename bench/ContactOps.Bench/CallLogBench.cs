@@ -88,6 +88,15 @@ internal static class CallLogBench
         var file = o.GetValueOrDefault("--file", "/tmp/calllog.csv");
         var basePath = o.GetValueOrDefault("--base", "/tmp/calllog-base.csv");
         var runs = int.Parse(o.GetValueOrDefault("--runs", "3"), CultureInfo.InvariantCulture);
+        // --strategies staged,direct: PostgreSQL write paths compared side by side, alternating run by run.
+        var strategies = o.GetValueOrDefault("--strategies", "direct").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s switch
+            {
+                "staged" => PostgresWrite.Staged,
+                "staged-lead" => PostgresWrite.StagedByLead,
+                _ => PostgresWrite.Direct,
+            })
+            .ToArray();
         const string operation = "devices-outbound";
         string connectionString;
         string? dropDatabase = null;
@@ -140,9 +149,11 @@ internal static class CallLogBench
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "base leads={0}", loaded.Value!.Accepted));
             }
 
-            var rates = new List<double>();
-            for (var run = 1; run <= runs; run++)
+            var rates = strategies.Distinct().ToDictionary(s => s, _ => new List<double>());
+            for (var run = 1; run <= runs * strategies.Length; run++)
             {
+                var strategy = strategies[(run - 1) % strategies.Length];
+                CallAttemptSink.Strategy = strategy;
                 GC.Collect();
                 var allocatedBefore = GC.GetTotalAllocatedBytes();
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -166,16 +177,20 @@ internal static class CallLogBench
                 using var process = Process.GetCurrentProcess();
                 process.Refresh();
                 var seconds = watch.Elapsed.TotalSeconds;
-                rates.Add(summary.Rows / seconds);
+                rates[strategy].Add(summary.Rows / seconds);
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "run={0} provider={1} rows={2} accepted={3} rejected={4} leads={5} elapsed={6:F1}s rows/s={7:N0} peak_working_set={8:N0} MB allocated={9:N0} MB process_cpu={10:F1}s",
+                    "run={0} provider={1} strategy={11} rows={2} accepted={3} rejected={4} leads={5} elapsed={6:F1}s rows/s={7:N0} peak_working_set={8:N0} MB allocated={9:N0} MB process_cpu={10:F1}s",
                     run, provider, summary.Rows, summary.Accepted, summary.Rejected, summary.Leads, seconds, summary.Rows / seconds,
-                    process.PeakWorkingSet64 / 1048576.0, (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0, (process.TotalProcessorTime - cpuBefore).TotalSeconds));
+                    process.PeakWorkingSet64 / 1048576.0, (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0, (process.TotalProcessorTime - cpuBefore).TotalSeconds, provider == "postgres" ? strategy.ToString() : "-"));
             }
 
-            rates.Sort();
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "median rows/s={0:N0} over {1} runs", rates[rates.Count / 2], rates.Count));
+            foreach (var (strategy, list) in rates)
+            {
+                list.Sort();
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "strategy={0} median rows/s={1:N0} over {2} runs", strategy, list[list.Count / 2], list.Count));
+            }
+
             return 0;
         }
         finally
