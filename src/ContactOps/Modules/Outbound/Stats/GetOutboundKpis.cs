@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactOps.Modules.Organization;
+using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -116,15 +117,15 @@ public sealed class GetOutboundKpis(AppDbContext db, AccessScope scope, IOutboun
         if (!string.IsNullOrWhiteSpace(team))
         {
             var name = team.Trim();
-            var teams = await db.Teams.AsNoTracking().Where(x => x.OperationId == operationId).Select(x => new { x.Id, x.Name }).ToListAsync(ct);
-            var match = teams.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? teams.FirstOrDefault(x => Guid.TryParse(name, out var g) && x.Id == g);
+            var teams = await OrganizationLookups.TeamNamesAsync(db, operationId, ct);
+            var match = teams.Where(x => string.Equals(x.Value, name, StringComparison.OrdinalIgnoreCase)).Select(x => (Guid?)x.Key).FirstOrDefault()
+                ?? (Guid.TryParse(name, out var g) && teams.ContainsKey(g) ? g : null);
             if (match is null)
             {
                 return Error.Validation("report.team_unknown", $"El equipo «{name}» no pertenece a la operación.", "team");
             }
 
-            teamId = match.Id;
+            teamId = match;
         }
 
         return new OutboundFilter(teamId, string.IsNullOrWhiteSpace(agent) ? null : agent.Trim());
