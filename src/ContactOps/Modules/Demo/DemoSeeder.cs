@@ -135,6 +135,14 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
         OutboundDemo.Add(db, co, ops["devices-outbound"], time);
         await db.SaveChangesAsync(ct);
 
+        // Billing-adjustments cell: the procedure's thirteen causes (A–M) with their evidence.
+        foreach (var op in ops.Values.Where(o => o.Kind == OperationKind.Adjustments))
+        {
+            Adjustments.AdjustmentCauseDefaults.AddTo(db, op.ClientId, op.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
+
         // Sales sheet: checklists of the sales cell and premium sales, and a few sales in various states.
         await DemoSales.SeedAsync(db, ops, co, time.GetUtcNow(), ct);
     }

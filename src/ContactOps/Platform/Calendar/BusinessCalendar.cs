@@ -96,6 +96,52 @@ public sealed class BusinessCalendar
     /// <summary>True when the date is closed all day: a rule holiday not removed, or a manual addition.</summary>
     public bool IsHoliday(DateOnly date) => For(date.Year).Dates.Contains(date);
 
+    /// <summary>
+    /// A regulatory business day ("día hábil"): Monday to Friday and not a holiday of this calendar. Independent of the
+    /// contact center's opening hours (a cell open on Saturdays still counts the regulator's days Monday to Friday).
+    /// </summary>
+    public bool IsBusinessDay(DateOnly date) =>
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsHoliday(date);
+
+    /// <summary>
+    /// The date <paramref name="days"/> business days after <paramref name="start"/> (the start date itself is not counted,
+    /// as in "15 días hábiles siguientes a la fecha de radicación"). Zero returns <paramref name="start"/>.
+    /// </summary>
+    public DateOnly AddBusinessDays(DateOnly start, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var date = start;
+        var left = days;
+        while (left > 0)
+        {
+            date = date.AddDays(1);
+            if (IsBusinessDay(date))
+            {
+                left--;
+            }
+        }
+
+        return date;
+    }
+
+    /// <summary>Business days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when to ≤ from).</summary>
+    public int BusinessDaysBetween(DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var date = from.AddDays(1); date <= to; date = date.AddDays(1))
+        {
+            if (IsBusinessDay(date))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The client's local date of an instant.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToClientTime(instant).DateTime);
+
     /// <summary>The year's effective holidays (rules minus removals, plus manual additions), ordered by date.</summary>
     public IReadOnlyList<Holiday> HolidaysIn(int year) => For(year).List;
 

@@ -132,6 +132,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Modules.Outbound.Management.ManagementReportRun> ManagementReportRuns => Set<Modules.Outbound.Management.ManagementReportRun>();
 
+    // Billing-adjustments cell (issue 6)
+    public DbSet<Modules.Adjustments.AdjustmentCause> AdjustmentCauses => Set<Modules.Adjustments.AdjustmentCause>();
+
+    public DbSet<Modules.Adjustments.Adjustment> Adjustments => Set<Modules.Adjustments.Adjustment>();
+
+    public DbSet<Modules.Adjustments.AdjustmentCut> AdjustmentCuts => Set<Modules.Adjustments.AdjustmentCut>();
+
+    public DbSet<Modules.Adjustments.AdjustmentCutRecord> AdjustmentCutRecords => Set<Modules.Adjustments.AdjustmentCutRecord>();
+
+    public DbSet<Modules.Adjustments.AdjustmentStep> AdjustmentSteps => Set<Modules.Adjustments.AdjustmentStep>();
+
+    public DbSet<Modules.Adjustments.CoachingRecord> CoachingRecords => Set<Modules.Adjustments.CoachingRecord>();
+
+    public DbSet<Modules.Adjustments.AdjustmentSettings> AdjustmentSettings => Set<Modules.Adjustments.AdjustmentSettings>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -214,6 +229,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
         builder.Entity<Modules.Outbound.Management.ManagementLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Management.ManagementReportRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+
+        // Billing-adjustments cell (issue 6)
+        builder.Entity<Modules.Adjustments.AdjustmentCause>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Adjustments.Adjustment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Adjustments.AdjustmentCut>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Adjustments.AdjustmentCutRecord>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Adjustments.AdjustmentStep>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Adjustments.CoachingRecord>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Adjustments.AdjustmentSettings>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
     }
 }
 
