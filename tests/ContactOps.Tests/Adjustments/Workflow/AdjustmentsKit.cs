@@ -43,19 +43,49 @@ internal sealed class AdjustmentsKit
         return new AdjustmentsKit(factory, clock);
     }
 
-    /// <summary>Moves the fake clock to 10:00 Bogotá of a date.</summary>
-    public void SetToday(string date) => Clock.SetUtcNow(new DateTimeOffset(D(date).ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero));
+    private readonly List<(HttpClient Client, string UserName)> _clients = [];
+
+    /// <summary>Moves the fake clock to 10:00 Bogotá of a date, and signs the kit's clients in again (bearer tokens last 8 hours of that clock).</summary>
+    public async Task SetTodayAsync(string date)
+    {
+        Clock.SetUtcNow(new DateTimeOffset(D(date).ToDateTime(new TimeOnly(15, 0)), TimeSpan.Zero));
+        foreach (var (client, userName) in _clients)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(userName));
+        }
+    }
 
     public static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public async Task<HttpClient> ClientAsync(string userName)
     {
         var client = _factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Modules.Demo.DemoSeeder.DemoPassword });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(userName));
+        _clients.Add((client, userName));
+        return client;
+    }
+
+    /// <summary>A client signed in with the sign-in form (cookie), for the pages.</summary>
+    public async Task<HttpClient> BrowserAsync(string userName)
+    {
+        var client = _factory.CreateClient();
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = Modules.Demo.DemoSeeder.DemoPassword,
+            ["returnUrl"] = "/",
+        }));
+        Xunit.Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return client;
+    }
+
+    private async Task<string> TokenAsync(string userName)
+    {
+        using var anonymous = _factory.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Modules.Demo.DemoSeeder.DemoPassword });
         response.EnsureSuccessStatusCode();
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return client;
+        return doc.RootElement.GetProperty("accessToken").GetString()!;
     }
 
     public AsyncServiceScope SystemScope()

@@ -49,7 +49,7 @@ public class WorkflowApiTests
         Assert.Equal("Closed", State(closed));
         var steps = closed.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal(["CustomerInformed", "CustomerAccepted"], steps.Select(s => s.GetProperty("action").GetString()));
-        Assert.All(steps, s => Assert.Equal("BackOffice adjustments-cell", s.GetProperty("userName").GetString()));
+        Assert.All(steps, s => Assert.Equal("Back office adjustments-cell", s.GetProperty("userName").GetString()));
         Assert.Contains("RAD-778899", steps[0].GetProperty("dataJson").GetString(), StringComparison.Ordinal);
         Assert.Empty(closed.GetProperty("allowedActions").EnumerateArray());
         Assert.Empty(app.LoggedErrors);
@@ -80,10 +80,10 @@ public class WorkflowApiTests
         Assert.Equal("2026-12-04", Str(first, "answerNotifiedOn"));
         Assert.Equal("2026-12-21", Str(row, "appealDeadlineOn"));
 
-        kit.SetToday("2026-12-07");
+        await kit.SetTodayAsync("2026-12-07");
         var second = await DoAsync(bo, id, "inform", F(("outcome", "unreachable"), ("message", Voice)));
         Assert.Equal(2, second.GetProperty("row").GetProperty("contactAttempts").GetInt32());
-        kit.SetToday("2026-12-09");
+        await kit.SetTodayAsync("2026-12-09");
         var third = await DoAsync(bo, id, "inform", F(("outcome", "unreachable"), ("message", Voice)));
         row = third.GetProperty("row");
         Assert.Equal(3, row.GetProperty("contactAttempts").GetInt32());
@@ -96,7 +96,7 @@ public class WorkflowApiTests
         Assert.Equal("adjustment.attempts_exhausted", fourth.Code);
         Assert.Equal(3, (await kit.LoadAsync(id)).ContactAttempts);
 
-        kit.SetToday("2026-12-10");
+        await kit.SetTodayAsync("2026-12-10");
         var informed = await DoAsync(bo, id, "inform", F(("outcome", "informed"), ("message", "Cliente devolvió la llamada; se le informó el radicado RAD-5511 por 120500.")));
         Assert.Equal("CustomerInformed", State(informed));
         Assert.Equal("2026-12-04", Str(informed, "answerNotifiedOn"));
@@ -210,7 +210,7 @@ public class WorkflowApiTests
         Assert.Equal("EscalatedToPqr", State(escalated));
         var badAnswer = await ProblemAsync(await ActAsync(bo, complete, "answer", F(("outcome", "approved"), ("amount", 10_000m))));
         Assert.Equal(HttpStatusCode.BadRequest, badAnswer.Status);
-        kit.SetToday("2026-12-10");
+        await kit.SetTodayAsync("2026-12-10");
         var answered = await DoAsync(bo, complete, "answer", F(("outcome", "approved"), ("amount", 10_000m), ("filingNumber", "RAD-1010")));
         Assert.Equal("ToInform", State(answered));
         Assert.Equal("2026-12-10", Str(answered, "pqrAnsweredOn"));
@@ -231,7 +231,7 @@ public class WorkflowApiTests
         await DoAsync(bo, late, "inform", F(("outcome", "informed"), ("message", "Radicado RAD-A2 por 5.000")));
 
         // Deadline Mon 2026-12-21 (10 business days after Fri Dec 4, Dec 8 a holiday): the last day is still in term.
-        kit.SetToday("2026-12-21");
+        await kit.SetTodayAsync("2026-12-21");
         var subsidioAlone = await ProblemAsync(await ActAsync(bo, inTerm, "appeal", F(("subsidio", true), ("grounds", "No está de acuerdo con el valor"))));
         Assert.Equal(HttpStatusCode.BadRequest, subsidioAlone.Status);
         Assert.True(subsidioAlone.Body.GetProperty("errors").TryGetProperty("reposicion", out _));
@@ -253,7 +253,7 @@ public class WorkflowApiTests
             Assert.Equal("CASOSPQR-PQRRES", data.RootElement.GetProperty("destination").GetString());
         }
 
-        kit.SetToday("2026-12-22");
+        await kit.SetTodayAsync("2026-12-22");
         var before = await kit.LoadAsync(late);
         var refused = await ProblemAsync(await ActAsync(bo, late, "appeal", F(("reposicion", true), ("grounds", "No acepta"))));
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
@@ -354,7 +354,7 @@ public class WorkflowApiTests
 
         var sup = await kit.ClientAsync(Supervisor);
         var assigned = await DoAsync(sup, id, "assign", F(("userName", BackOffice)));
-        Assert.Equal("BackOffice adjustments-cell", Str(assigned.GetProperty("row"), "assignedTo"));
+        Assert.Equal("Back office adjustments-cell", Str(assigned.GetProperty("row"), "assignedTo"));
         Assert.Equal("ToVerify", State(assigned));
         var noNote = await ProblemAsync(await ActAsync(sup, id, "close", F()));
         Assert.Equal(HttpStatusCode.BadRequest, noNote.Status);
@@ -389,13 +389,13 @@ public class WorkflowApiTests
         Assert.True(escalated.GetProperty("countsByState").GetProperty("EscalatedToPqr").GetInt32() >= 1);
         Assert.Empty((await Queue("clock=overdue&q=KITQ")).GetProperty("page").GetProperty("items").EnumerateArray());
 
-        kit.SetToday("2026-12-21");
+        await kit.SetTodayAsync("2026-12-21");
         var flagged = await Queue("clock=flagged&q=KITQ");
         var flaggedRow = Assert.Single(flagged.GetProperty("page").GetProperty("items").EnumerateArray());
         Assert.Equal("Flagged", Str(flaggedRow, "clock"));
         Assert.Equal(5, flaggedRow.GetProperty("businessDaysLeft").GetInt32()); // 22 23 24 [25] 28 29
 
-        kit.SetToday("2026-12-30");
+        await kit.SetTodayAsync("2026-12-30");
         var overdue = await Queue("clock=overdue&q=KITQ&sort=age");
         var overdueRow = Assert.Single(overdue.GetProperty("page").GetProperty("items").EnumerateArray());
         Assert.Equal(pqr, overdueRow.GetProperty("id").GetGuid());
