@@ -20,29 +20,29 @@ public partial class AdjustmentsPagesTests
         var id = await kit.CutAsync("KIT-PAGE-1", CarrierApproval.Approved, amount: 45_000m, filing: "RAD-PAGE-1", account: "KITPAGE-1");
         var bo = await kit.BrowserAsync(BackOffice);
 
-        var queue = await bo.GetStringAsync("/adjustments?state=ToInform");
+        var queue = await PageAsync(bo, "/adjustments?state=ToInform");
         Assert.Contains("Ajustes de facturación", queue, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"state-counts\"", queue, StringComparison.Ordinal);
         Assert.Contains($"data-id=\"{id}\"", queue, StringComparison.Ordinal);
         Assert.Contains("KITPAGE-1", queue, StringComparison.Ordinal);
 
-        var detail = await bo.GetStringAsync($"/adjustments/{id}");
+        var detail = await PageAsync(bo, $"/adjustments/{id}");
         Assert.Contains("data-testid=\"state-badge\"", detail, StringComparison.Ordinal);
         Assert.Contains("Por informar", detail, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"action-inform\"", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"action-close\"", detail, StringComparison.Ordinal);
         Assert.Contains("RAD-PAGE-1", detail, StringComparison.Ordinal);
 
-        var causes = await bo.GetStringAsync("/adjustments/causes");
+        var causes = await PageAsync(bo, "/adjustments/causes");
         Assert.Contains("Garantía de equipos", causes, StringComparison.Ordinal);
         Assert.Contains("CASOSPQR-PQRRES", causes, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"save-settings\"", causes, StringComparison.Ordinal);
 
         var admin = await kit.BrowserAsync(CellAdmin);
-        Assert.Contains("data-testid=\"save-settings\"", await admin.GetStringAsync("/adjustments/causes"), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"save-settings\"", await PageAsync(admin, "/adjustments/causes"), StringComparison.Ordinal);
 
         var agent = await kit.BrowserAsync(Agent);
-        var refused = await agent.GetStringAsync("/adjustments");
+        var refused = await PageAsync(agent, "/adjustments");
         Assert.Contains("no permite ver los ajustes", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("KITPAGE-1", refused, StringComparison.Ordinal);
         Assert.Empty(app.LoggedErrors);
@@ -73,6 +73,9 @@ public partial class AdjustmentsPagesTests
             .ToHashSet(StringComparer.Ordinal);
         Assert.Empty(used.Except(es));
     }
+
+    /// <summary>The prerendered HTML, decoded (Blazor encodes non-ASCII characters such as "ó" as entities).</summary>
+    private static async Task<string> PageAsync(HttpClient client, string path) => System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(path));
 
     private static HashSet<string> Keys(string path) =>
         XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);

@@ -179,8 +179,16 @@ public static class AdjustmentWorkflow
 }
 
 /// <summary>The operation, its client's calendar and the cell's settings: what every adjustments use case needs.</summary>
-public sealed record AdjustmentContext(Operation Operation, Client Client, BusinessCalendar Calendar, AdjustmentSettings Settings)
+public sealed class AdjustmentContext(Operation operation, Client client, BusinessCalendar calendar, AdjustmentSettings settings)
 {
+    public Operation Operation { get; } = operation;
+
+    public Client Client { get; } = client;
+
+    public BusinessCalendar Calendar { get; } = calendar;
+
+    public AdjustmentSettings Settings { get; } = settings;
+
     public DateOnly Today(TimeProvider time) => Calendar.LocalDate(time.GetUtcNow());
 }
 
