@@ -1,0 +1,207 @@
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Tenancy;
+using ContactOps.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Adjustments.Features;
+
+/// <summary>
+/// Queue filters. Operation (code) required. State: a state name or "open" (all but Closed). Cause: letter. Agent: the
+/// front agent's login. Clock: flagged (from the flag day to the due day, unanswered) or overdue (past the due day,
+/// unanswered). MinAgeDays: calendar days since the adjustment first appeared in a cut (age = today − first cut-off).
+/// DueBefore: PQR due on or before (yyyy-MM-dd). Assigned: me | none. Q: account, escalation reference or filing number
+/// (exact or prefix). Sort: due (default: PQR due date, none last), age (oldest first) or state.
+/// </summary>
+public sealed record AdjustmentQueueRequest(
+    string? Operation = null, string? State = null, string? Cause = null, string? Agent = null, string? Clock = null, int? MinAgeDays = null,
+    string? DueBefore = null, string? Assigned = null, string? Q = null, string? Sort = null, int? Page = null, int? PageSize = null);
+
+/// <summary>One adjustment in the queue, with its clocks as of today (client-local). Clock: None, OnTime, Flagged, Overdue.</summary>
+public sealed record AdjustmentRow(
+    Guid Id, string Key, string Account, string? EscalationRef, string CauseLetter, string AgentLogin, string Approval, decimal? Amount, string Currency,
+    string? FilingNumber, string State, string StateName, string Resolution, DateOnly FirstCutoff, DateOnly LastCutoff, int AgeDays,
+    DateOnly? PqrFiledOn, DateOnly? PqrFlagOn, DateOnly? PqrDueOn, string Clock, int? BusinessDaysLeft, DateOnly? AppealDeadlineOn,
+    int ContactAttempts, DateTimeOffset? NextContactAt, bool AttemptsExhausted, string? AssignedTo, bool Corrected, Guid Version);
+
+public sealed record AdjustmentQueue(string Operation, DateOnly Today, IReadOnlyDictionary<string, int> CountsByState, int Flagged, int Overdue, Page<AdjustmentRow> Page);
+
+/// <summary>The cell's queue of adjustments: counts per state and per clock alarm, and one filtered, sorted page.</summary>
+public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
+{
+    private static readonly string[] Sorts = ["due", "age", "state"];
+
+    public async Task<Result<AdjustmentQueue>> HandleAsync(AdjustmentQueueRequest request, CancellationToken ct)
+    {
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        AdjustmentState? state = null;
+        var openOnly = false;
+        if (!string.IsNullOrWhiteSpace(request.State))
+        {
+            if (request.State.Trim().Equals("open", StringComparison.OrdinalIgnoreCase))
+            {
+                openOnly = true;
+            }
+            else if (!request.State.Trim().All(char.IsDigit) && Enum.TryParse<AdjustmentState>(request.State.Trim(), true, out var s) && Enum.IsDefined(s))
+            {
+                state = s;
+            }
+            else
+            {
+                fields["state"] = [$"El estado no es válido. Valores: open, {string.Join(", ", Enum.GetNames<AdjustmentState>())}."];
+            }
+        }
+
+        var clock = request.Clock?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(clock) && clock is not ("flagged" or "overdue"))
+        {
+            fields["clock"] = ["El reloj debe ser flagged (alerta) u overdue (vencido)."];
+        }
+
+        var sort = string.IsNullOrWhiteSpace(request.Sort) ? "due" : request.Sort.Trim().ToLowerInvariant();
+        if (!Sorts.Contains(sort))
+        {
+            fields["sort"] = ["El orden debe ser due, age o state."];
+        }
+
+        if (request.MinAgeDays is < 0 or > 3650)
+        {
+            fields["minAgeDays"] = ["La antigüedad mínima debe estar entre 0 y 3650 días."];
+        }
+
+        DateOnly? dueBefore = null;
+        if (!string.IsNullOrWhiteSpace(request.DueBefore))
+        {
+            if (DateOnly.TryParseExact(request.DueBefore.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            {
+                dueBefore = d;
+            }
+            else
+            {
+                fields["dueBefore"] = ["La fecha de vencimiento debe tener el formato aaaa-mm-dd."];
+            }
+        }
+
+        var assigned = request.Assigned?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(assigned) && assigned is not ("me" or "none"))
+        {
+            fields["assigned"] = ["El filtro de asignación debe ser me o none."];
+        }
+
+        var paging = Paging.From(request.Page, request.PageSize);
+        if (!paging.IsSuccess)
+        {
+            foreach (var (k, v) in paging.Error!.Fields ?? new Dictionary<string, string[]>())
+            {
+                fields[k] = v;
+            }
+        }
+
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var op = await AdjustmentLookups.OperationAsync(db, scope, request.Operation, AdjustmentWorkflow.ViewRoles, ct);
+        if (!op.IsSuccess)
+        {
+            return op.Error!;
+        }
+
+        var context = await AdjustmentLookups.ContextAsync(db, op.Value!.Id, ct);
+        var today = context.Today(time);
+        var opId = op.Value.Id;
+        var all = db.Adjustments.AsNoTracking().Where(a => a.OperationId == opId);
+
+        var byState = await all.GroupBy(a => a.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var counts = Enum.GetValues<AdjustmentState>().ToDictionary(s => s.ToString(), s => byState.FirstOrDefault(x => x.Key == s)?.Count ?? 0, StringComparer.Ordinal);
+        var flaggedCount = await all.CountAsync(a => a.PqrAnsweredOn == null && a.PqrFlagOn <= today && a.PqrDueOn >= today, ct);
+        var overdueCount = await all.CountAsync(a => a.PqrAnsweredOn == null && a.PqrDueOn < today, ct);
+
+        var query = all;
+        if (openOnly)
+        {
+            query = query.Where(a => a.State != AdjustmentState.Closed);
+        }
+        else if (state is { } st)
+        {
+            query = query.Where(a => a.State == st);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Cause))
+        {
+            var letter = request.Cause.Trim().ToUpperInvariant();
+            query = query.Where(a => a.CauseLetter == letter);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Agent))
+        {
+            var login = request.Agent.Trim().ToLowerInvariant();
+            query = query.Where(a => a.AgentLogin == login);
+        }
+
+        if (clock == "flagged")
+        {
+            query = query.Where(a => a.PqrAnsweredOn == null && a.PqrFlagOn <= today && a.PqrDueOn >= today);
+        }
+        else if (clock == "overdue")
+        {
+            query = query.Where(a => a.PqrAnsweredOn == null && a.PqrDueOn < today);
+        }
+
+        if (request.MinAgeDays is { } minAge)
+        {
+            var appearedBy = today.AddDays(-minAge);
+            query = query.Where(a => a.FirstCutoff <= appearedBy);
+        }
+
+        if (dueBefore is { } due)
+        {
+            query = query.Where(a => a.PqrDueOn != null && a.PqrDueOn <= due);
+        }
+
+        if (assigned == "me")
+        {
+            var me = scope.UserId;
+            query = query.Where(a => a.AssignedUserId != null && a.AssignedUserId == me);
+        }
+        else if (assigned == "none")
+        {
+            query = query.Where(a => a.AssignedUserId == null);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var q = request.Q.Trim();
+            var upper = q.ToUpperInvariant();
+            query = query.Where(a => a.Account.StartsWith(q) || a.Key == "E:" + upper || (a.EscalationRef != null && a.EscalationRef.StartsWith(q))
+                || (a.FilingNumber != null && a.FilingNumber.StartsWith(q)));
+        }
+
+        var ordered = sort switch
+        {
+            "age" => query.OrderBy(a => a.FirstCutoff).ThenBy(a => a.Key),
+            "state" => query.OrderBy(a => a.State).ThenBy(a => a.PqrDueOn == null).ThenBy(a => a.PqrDueOn).ThenBy(a => a.Key),
+            _ => query.OrderBy(a => a.PqrDueOn == null).ThenBy(a => a.PqrDueOn).ThenBy(a => a.FirstCutoff).ThenBy(a => a.Key),
+        };
+        var page = await ordered.ToPageAsync(paging.Value, ct);
+        return new AdjustmentQueue(op.Value.Code, today, counts, flaggedCount, overdueCount, page.Map(a => Row(a, context, today)));
+    }
+
+    /// <summary>The row of one adjustment as of <paramref name="today"/>.</summary>
+    public static AdjustmentRow Row(Adjustment a, AdjustmentContext context, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(context);
+        var status = RegulatoryClock.PqrStatus(a.PqrFlagOn, a.PqrDueOn, a.PqrAnsweredOn, today);
+        int? left = status == ClockStatus.None || a.PqrDueOn is null ? null
+            : a.PqrDueOn.Value >= today ? context.Calendar.BusinessDaysBetween(today, a.PqrDueOn.Value) : -context.Calendar.BusinessDaysBetween(a.PqrDueOn.Value, today);
+        return new AdjustmentRow(
+            a.Id, a.Key, a.Account, a.EscalationRef, a.CauseLetter, a.AgentLogin, a.Approval.ToString(), a.Amount, a.Currency, a.FilingNumber,
+            a.State.ToString(), AdjustmentWorkflow.StateName(a.State), a.Resolution.ToString(), a.FirstCutoff, a.LastCutoff, today.DayNumber - a.FirstCutoff.DayNumber,
+            a.PqrFiledOn, a.PqrFlagOn, a.PqrDueOn, status.ToString(), left, a.AppealDeadlineOn,
+            a.ContactAttempts, a.NextContactAt, a.State == AdjustmentState.VoiceMessageLeft && a.ContactAttempts >= context.Settings.MaxContactAttempts,
+            a.AssignedTo, a.Corrected, a.Version);
+    }
+}
