@@ -126,7 +126,9 @@ public class AdjustmentsKpiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync($"/api/v1/adjustments/kpis?operation={Op}&from=2031-03-09&to=2031-03-03")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync($"/api/v1/adjustments/kpis?operation={Op}&from=09/03/2031&to=2031-03-10")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync($"/api/v1/adjustments/kpis?operation=premium-sales&from=2031-03-03&to=2031-03-09")).StatusCode);
+        var allColombia = await app.ClientForAsync("supervisor.telco-co");
+        Assert.Equal(HttpStatusCode.BadRequest, (await allColombia.GetAsync($"/api/v1/adjustments/kpis?operation=premium-sales&from=2031-03-03&to=2031-03-09")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await allColombia.GetAsync($"/api/v1/adjustments/kpis?operation={Op}&from=2031-03-03&to=2031-03-09")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync($"/api/v1/adjustments/kpis/records?operation={Op}&from=2031-03-03&to=2031-03-09&flag=bogus")).StatusCode);
         Assert.Equal(2, (await CalendarCliTests.RunAsync(app, "report", "adjustments", "--operation", Op, "--from", "2031-03-09", "--to", "2031-03-03")).Exit);
         Assert.Equal(2, (await CalendarCliTests.RunAsync(app, "report", "adjustments", "--operation", Op, "--from", "2031-3-3", "--to", "2031-03-09", "--json")).Exit);

@@ -73,7 +73,8 @@ public class CoachingTests
         // Only leaders of the cell write commitments, only for an agent of the week's top 5, with a commitment.
         var request = new { operation = Op, week = "2031-W10", login = "Agent.Premium-Sales", commitment = "Adjuntar la factura y el soporte antes de radicar." };
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("backoffice.adjustments-cell")).PostAsJsonAsync("/api/v1/adjustments/coaching", request)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync(Aps)).PostAsJsonAsync("/api/v1/adjustments/coaching", request)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("qualityanalyst.adjustments-cell")).PostAsJsonAsync("/api/v1/adjustments/coaching", request)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientForAsync(Aps)).PostAsJsonAsync("/api/v1/adjustments/coaching", request)).StatusCode); // not a member of the cell
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientForAsync("supervisor.digital-sales")).PostAsJsonAsync("/api/v1/adjustments/coaching", request)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostAsJsonAsync("/api/v1/adjustments/coaching", request with { login = "zz.eva" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostAsJsonAsync("/api/v1/adjustments/coaching", request with { commitment = "  " })).StatusCode);
