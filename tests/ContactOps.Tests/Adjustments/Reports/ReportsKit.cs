@@ -17,7 +17,7 @@ namespace ContactOps.Tests.Adjustments.Reports;
 /// zz.eva     E1 H rej 03-06 «Sin soporte» · E2 H appr 03-04
 /// zz.fede    F1 A pend 03-06, rej 03-11 «Sin soporte»
 /// </summary>
-internal static class ReportsKit
+public static class ReportsKit
 {
     public const string Op = "adjustments-cell";
     public const string Aps = "agent.premium-sales";
