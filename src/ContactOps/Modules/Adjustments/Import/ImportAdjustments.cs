@@ -43,17 +43,20 @@ public sealed record AdjustmentImportSummary(
 /// TEMP staging table (PostgreSQL binary COPY, SQLite prepared inserts: <see cref="BulkWriter"/>) together with the cut's
 /// history rows; one INSERT … SELECT creates the adjustments, their <see cref="AdjustmentAction.Imported"/> step and the
 /// <see cref="AdjustmentCutRecord"/>s (upsert on (adjustment, cut-off): re-loading a cut overwrites its history row).
-/// Adjustments that already exist go through <see cref="Adjustment.ApplyCut"/> on tracked entities in chunks (so the
-/// cell's work is kept and the audit interceptor records each change). The bulk path bypasses the change tracker and the
-/// audit interceptor on purpose: the import itself is audited once (<see cref="AuditAction.Imported"/>, with the summary)
-/// and every created adjustment carries its Imported step. Everything runs in one transaction: all or nothing.
+/// Adjustments that already exist are read untracked in chunks and go through <see cref="Adjustment.ApplyCut"/> too (so
+/// the cell's work is kept and only the waiting states move); the changed ones are written by one staged UPDATE guarded by
+/// their version, with an Imported step when the cut moved the state. The bulk paths bypass the change tracker and the
+/// audit interceptor on purpose: the import itself is audited once (<see cref="AuditAction.Imported"/>, with the summary
+/// and the file's SHA-256), every created adjustment carries its Imported step and the cut's history rows keep every
+/// value the carrier sent. Everything runs in one transaction: all or nothing.
 /// </para>
 /// </summary>
 public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, AccessScope scope, AuditLog audit, TimeProvider time, ILogger<ImportAdjustments> logger)
 {
     public const int MaxListed = 200;
     private const string Stage = "stage_adjustments";
-    private const int UpdateChunk = 1000;
+    private const string UpdateStage = "stage_adjustment_updates";
+    private const int UpdateChunk = 5000;
 
     /// <summary>Who may load the base: back office, data marshall, supervisor and up, admin.</summary>
     public static readonly Role[] ImportRoles = [Role.BackOffice, Role.DataMarshall, Role.Supervisor, Role.Coordinator, Role.Manager, Role.Admin];
@@ -306,7 +309,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             progress?.Report(new ImportProgress(rows, 1, ImportStage.Merging));
             await MergeStageAsync(db, sqlite, client.Id, operation.Id, cut.Id, cutoff, now, fileName, ct);
             var mergeSeconds = time.GetElapsedTime(started).TotalSeconds;
-            updated = await ApplyExistingAsync(db, existing, now, fileName, ct);
+            updated = await ApplyExistingAsync(db, sqlite, existing, now, fileName, ct);
             unchanged += existing.Count - updated;
 
             cut.Rows = (int)rows;
@@ -379,18 +382,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
         w.Write(v.RejectionReason);
         w.Write((a?.State ?? AdjustmentState.ToVerify).ToString());
         w.Write((a?.Resolution ?? AdjustmentResolution.None).ToString());
-        if (a?.StateChangedAt is not { } changed)
-        {
-            w.Write((string?)null);
-        }
-        else if (sqlite)
-        {
-            w.Write(changed.UtcTicks);
-        }
-        else
-        {
-            w.Write(changed.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff'+00'", CultureInfo.InvariantCulture));
-        }
+        WriteInstant(w, a?.StateChangedAt, sqlite);
 
         w.Write(a?.RejectedCutoff is { } rc ? DateText(rc) : null);
         w.Write(a?.ApprovedCutoff is { } ac ? DateText(ac) : null);
@@ -450,46 +442,151 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             """, parameters, ct);
     }
 
+    /// <summary>An existing adjustment after <see cref="Adjustment.ApplyCut"/>: what the UPDATE writes.</summary>
+    private sealed record Applied(Adjustment After, Guid OldVersion, AdjustmentState Before, int Line);
+
     /// <summary>
-    /// The rows of adjustments that already exist (same or later cut than their last one), through <see cref="Adjustment.ApplyCut"/>
-    /// on tracked entities in chunks: counts those whose carrier values changed or whose state moved; records an Imported
-    /// step when the cut moved the state; bumps <see cref="Adjustment.Version"/> on every change.
+    /// The rows of adjustments that already exist (same or later cut than their last one). Each adjustment is read
+    /// (untracked, in chunks) and goes through <see cref="Adjustment.ApplyCut"/> — the same rule as everywhere, so the cell's
+    /// work is kept and only the waiting states move; those whose carrier values changed or whose state moved are staged
+    /// and written by one UPDATE … FROM (new <see cref="Adjustment.Version"/>, guarded by the version read: an adjustment a
+    /// user changed meanwhile refuses the import with a conflict, nothing written), plus an Imported step for each moved
+    /// state. Set-based on purpose (a later cut of 200,000 rows matches 200,000 adjustments): the audit interceptor does not
+    /// see these changes; the import is audited once with its summary and the cut's history rows keep every value.
     /// </summary>
-    private async Task<long> ApplyExistingAsync(AppDbContext db, List<ExistingRow> rows, DateTimeOffset now, string fileName, CancellationToken ct)
+    private async Task<long> ApplyExistingAsync(AppDbContext db, bool sqlite, List<ExistingRow> rows, DateTimeOffset now, string fileName, CancellationToken ct)
     {
-        long updated = 0;
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var changed = new List<Applied>();
         foreach (var chunk in rows.Chunk(UpdateChunk))
         {
             var ids = chunk.Select(r => r.Id).ToList();
-            var loaded = await db.Adjustments.AsTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            var loaded = await db.Adjustments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
             foreach (var row in chunk)
             {
                 var adjustment = loaded[row.Id];
                 var before = adjustment.State;
-                var changed = adjustment.ApplyCut(row.Values, now);
-                var moved = adjustment.State != before;
-                if (!changed && !moved)
+                var oldVersion = adjustment.Version;
+                var carrierChanged = adjustment.ApplyCut(row.Values, now);
+                if (carrierChanged || adjustment.State != before)
                 {
-                    continue;
-                }
-
-                updated++;
-                adjustment.Version = Guid.NewGuid();
-                if (moved)
-                {
-                    db.AdjustmentSteps.Add(new AdjustmentStep(adjustment, AdjustmentAction.Imported, before, adjustment.State, now, scope.UserId, scope.UserName,
-                        string.Format(CultureInfo.InvariantCulture, "Corte {0:yyyy-MM-dd} ({1}): {2}", row.Values.Cutoff, fileName, row.Values.Approval)));
+                    adjustment.Version = Guid.NewGuid();
+                    changed.Add(new Applied(adjustment, oldVersion, before, row.Line));
                 }
             }
-
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
         }
 
-        return updated;
+        if (changed.Count == 0)
+        {
+            return 0;
+        }
+
+        var instant = sqlite ? StagingType.Long : StagingType.Text;
+        StagingColumn[] columns =
+        [
+            new("id", StagingType.Id), new("old_version", StagingType.Id), new("version", StagingType.Id), new("account", StagingType.Text), new("escalation_ref", StagingType.Text),
+            new("carrier_status", StagingType.Text), new("cause_id", StagingType.Id), new("cause_letter", StagingType.Text), new("approval", StagingType.Text),
+            new("amount", StagingType.Text), new("filing_number", StagingType.Text), new("agent_login", StagingType.Text), new("rejection_reason", StagingType.Text),
+            new("last_cutoff", StagingType.Text), new("rejected_cutoff", StagingType.Text), new("approved_cutoff", StagingType.Text), new("state", StagingType.Text),
+            new("resolution", StagingType.Text), new("state_changed_at", instant), new("pqr_answered_on", StagingType.Text), new("moved", StagingType.Bool),
+            new("from_state", StagingType.Text), new("step_id", StagingType.Id), new("note", StagingType.Text),
+        ];
+        if (sqlite)
+        {
+            await ExecAsync(db, $"DROP TABLE IF EXISTS temp.{UpdateStage}", null, ct);
+        }
+
+        await using (var w = await BulkWriter.CreateAsync(db, UpdateStage, columns, ct))
+        {
+            foreach (var (a, oldVersion, before, _) in changed)
+            {
+                w.StartRow();
+                w.Write(a.Id);
+                w.Write(oldVersion);
+                w.Write(a.Version);
+                w.Write(a.Account);
+                w.Write(a.EscalationRef);
+                w.Write(a.CarrierStatus);
+                w.Write(a.CauseId!.Value);
+                w.Write(a.CauseLetter);
+                w.Write(a.Approval.ToString());
+                w.Write(a.Amount is { } amount ? AmountText(amount, sqlite) : null);
+                w.Write(a.FilingNumber);
+                w.Write(a.AgentLogin);
+                w.Write(a.RejectionReason);
+                w.Write(DateText(a.LastCutoff));
+                w.Write(a.RejectedCutoff is { } rc ? DateText(rc) : null);
+                w.Write(a.ApprovedCutoff is { } ac ? DateText(ac) : null);
+                w.Write(a.State.ToString());
+                w.Write(a.Resolution.ToString());
+                WriteInstant(w, a.StateChangedAt, sqlite);
+                w.Write(a.PqrAnsweredOn is { } answered ? DateText(answered) : null);
+                w.Write(a.State != before);
+                w.Write(before.ToString());
+                w.Write(Ids.New());
+                w.Write(string.Format(CultureInfo.InvariantCulture, "Corte {0:yyyy-MM-dd} ({1}): {2}", a.LastCutoff, fileName, a.Approval));
+                w.EndRow();
+            }
+
+            await w.CompleteAsync(ct);
+        }
+
+        string Cast(string expression, string type) => sqlite ? expression : $"CAST({expression} AS {type})";
+        var parameters = new (string Name, object? Value)[]
+        {
+            ("@now", BulkWriter.InstantValue(now, sqlite)),
+            ("@user", scope.UserId is { } u ? BulkWriter.IdValue(u, sqlite) : DBNull.Value),
+            ("@user_name", scope.UserName),
+        };
+        var affected = await ExecAsync(db, $"""
+            UPDATE "Adjustments" AS a SET "Account" = s.account, "EscalationRef" = s.escalation_ref, "CarrierStatus" = s.carrier_status, "CauseId" = s.cause_id,
+                "CauseLetter" = s.cause_letter, "Approval" = s.approval, "Amount" = {Cast("s.amount", "numeric")}, "FilingNumber" = s.filing_number,
+                "AgentLogin" = s.agent_login, "RejectionReason" = s.rejection_reason, "LastCutoff" = {Cast("s.last_cutoff", "date")},
+                "RejectedCutoff" = {Cast("s.rejected_cutoff", "date")}, "ApprovedCutoff" = {Cast("s.approved_cutoff", "date")}, "State" = s.state, "Resolution" = s.resolution,
+                "StateChangedAt" = {Cast("s.state_changed_at", "timestamptz")}, "PqrAnsweredOn" = {Cast("s.pqr_answered_on", "date")}, "Version" = s.version, "UpdatedAt" = @now
+            FROM {UpdateStage} AS s WHERE a."Id" = s.id AND a."Version" = s.old_version
+            """, parameters, ct);
+        if (affected != changed.Count)
+        {
+            throw new Refused(Error.Conflict(
+                "adjustments.concurrent_change",
+                "Otro usuario modificó ajustes de esta base mientras se cargaba. No se cargó nada: vuelva a cargar el archivo."));
+        }
+
+        await ExecAsync(db, $"""
+            INSERT INTO "AdjustmentSteps" ("Id", "AdjustmentId", "ClientId", "OperationId", "Action", "FromState", "ToState", "At", "UserId", "UserName", "Note", "DataJson")
+            SELECT s.step_id, a."Id", a."ClientId", a."OperationId", 'Imported', s.from_state, s.state, @now, @user, @user_name, s.note, NULL
+            FROM {UpdateStage} AS s JOIN "Adjustments" AS a ON a."Id" = s.id WHERE s.moved
+            """, parameters, ct);
+        if (sqlite)
+        {
+            await ExecAsync(db, $"DROP TABLE IF EXISTS temp.{UpdateStage}", null, ct);
+        }
+
+        return changed.Count;
     }
 
-    private static async Task ExecAsync(AppDbContext db, string sql, (string Name, object? Value)[]? parameters, CancellationToken ct)
+    private static void WriteInstant(BulkWriter w, DateTimeOffset? at, bool sqlite)
+    {
+        if (at is not { } value)
+        {
+            w.Write((string?)null);
+        }
+        else if (sqlite)
+        {
+            w.Write(value.UtcTicks);
+        }
+        else
+        {
+            w.Write(value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff'+00'", CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static async Task<int> ExecAsync(AppDbContext db, string sql, (string Name, object? Value)[]? parameters, CancellationToken ct)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
@@ -508,7 +605,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             command.Parameters.Add(p);
         }
 
-        await command.ExecuteNonQueryAsync(ct);
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Parses and validates one row into the carrier's values of this cut.</summary>
