@@ -53,12 +53,13 @@ internal static class AdjustmentsBench
             }
 
             var letter = (char)('A' + (i % 13));
+            var draw = random.Next(5, 900); // one draw per row whatever the approval: the later cut keeps the same amounts
             object? amount = (i % 4) switch
             {
-                0 => (random.Next(5, 2_000) * 1_000m).ToString("#,##0", CultureInfo.GetCultureInfo("es-CO")) + ",50",
-                1 => "$ " + (random.Next(5, 500) * 1_000).ToString("#,##0", CultureInfo.GetCultureInfo("es-CO")),
-                2 => random.Next(5_000, 900_000),
-                _ => approval == "PENDIENTE" ? null : random.Next(5_000, 900_000).ToString(CultureInfo.InvariantCulture),
+                0 => (draw * 1_000m).ToString("#,##0", CultureInfo.GetCultureInfo("es-CO")) + ",50",
+                1 => "$ " + (draw * 1_000).ToString("#,##0", CultureInfo.GetCultureInfo("es-CO")),
+                2 => draw * 1_000,
+                _ => approval == "PENDIENTE" ? null : (draw * 1_000).ToString(CultureInfo.InvariantCulture),
             };
             yield return new Dictionary<string, object?>
             {

@@ -307,9 +307,10 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
 
             var bulkSeconds = time.GetElapsedTime(started).TotalSeconds;
             progress?.Report(new ImportProgress(rows, 1, ImportStage.Merging));
-            await MergeStageAsync(db, sqlite, client.Id, operation.Id, cut.Id, cutoff, now, fileName, ct);
+            var mergeSplit = await MergeStageAsync(db, sqlite, client.Id, operation.Id, cut.Id, cutoff, now, fileName, ct);
             var mergeSeconds = time.GetElapsedTime(started).TotalSeconds;
             updated = await ApplyExistingAsync(db, sqlite, existing, now, fileName, ct);
+            var updateSeconds = time.GetElapsedTime(started).TotalSeconds - mergeSeconds;
             unchanged += existing.Count - updated;
 
             cut.Rows = (int)rows;
@@ -340,8 +341,8 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             committed = true;
             progress?.Report(new ImportProgress(rows, 1, ImportStage.Done));
             logger.LogInformation(
-                "Adjustments base {File} (cut {Cutoff:yyyy-MM-dd}) into {Operation}: {Rows} rows, {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Elapsed:F1}s (read+stage {Bulk:F1}s, merge {Merge:F1}s)",
-                fileName, cutoff, operation.Code, rows, created, updated, unchanged, rejectedCount, time.GetElapsedTime(started).TotalSeconds, bulkSeconds, mergeSeconds - bulkSeconds);
+                "Adjustments base {File} (cut {Cutoff:yyyy-MM-dd}) into {Operation}: {Rows} rows, {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Elapsed:F1}s (read+stage {Bulk:F1}s, merge {Merge:F1}s: {Split}; later-cut updates {Updates:F1}s)",
+                fileName, cutoff, operation.Code, rows, created, updated, unchanged, rejectedCount, time.GetElapsedTime(started).TotalSeconds, bulkSeconds, mergeSeconds - bulkSeconds, mergeSplit, updateSeconds);
             return new AdjustmentImportSummary(cut.Id, cutoff, rows, created, updated, unchanged, rejectedCount, rejected);
         }
         catch (Refused refused)
@@ -397,7 +398,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
         amount.ToString(sqlite ? "0.0###########################" : "0.############################", CultureInfo.InvariantCulture);
 
     /// <summary>Creates the new adjustments, their Imported step, and the cut's history rows (upsert) from the staging table.</summary>
-    private async Task MergeStageAsync(AppDbContext db, bool sqlite, Guid clientId, Guid operationId, Guid cutId, DateOnly cutoff, DateTimeOffset now, string fileName, CancellationToken ct)
+    private async Task<string> MergeStageAsync(AppDbContext db, bool sqlite, Guid clientId, Guid operationId, Guid cutId, DateOnly cutoff, DateTimeOffset now, string fileName, CancellationToken ct)
     {
         string Cast(string expression, string type) => sqlite ? expression : $"CAST({expression} AS {type})";
         var parameters = new (string Name, object? Value)[]
@@ -415,6 +416,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
         var currency = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.Currency).FirstAsync(ct);
         parameters[^1] = ("@currency", currency);
         var emptyList = sqlite ? "'[]'" : "CAST('{}' AS text[])";
+        var watch = time.GetTimestamp();
         await ExecAsync(db, $"""
             INSERT INTO "Adjustments" ("Id", "ClientId", "OperationId", "Key", "Account", "EscalationRef", "CarrierStatus", "CauseId", "CauseLetter", "Approval",
                 "Amount", "Currency", "FilingNumber", "FilingDate", "AgentLogin", "RejectionReason", "FirstCutoff", "LastCutoff", "RejectedCutoff", "ApprovedCutoff",
@@ -425,11 +427,15 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
                 {(sqlite ? "0" : "FALSE")}, s.state, {Cast("s.state_changed_at", "timestamptz")}, s.resolution, {emptyList}, 0, @now, @now, s.version
             FROM {Stage} AS s WHERE s.is_new
             """, parameters, ct);
+        var adjustmentsSeconds = time.GetElapsedTime(watch).TotalSeconds;
+        watch = time.GetTimestamp();
         await ExecAsync(db, $"""
             INSERT INTO "AdjustmentSteps" ("Id", "AdjustmentId", "ClientId", "OperationId", "Action", "FromState", "ToState", "At", "UserId", "UserName", "Note", "DataJson")
             SELECT s.step_id, s.id, @client, @op, 'Imported', 'ToVerify', s.state, @now, @user, @user_name, @note, NULL
             FROM {Stage} AS s WHERE s.is_new
             """, parameters, ct);
+        var stepsSeconds = time.GetElapsedTime(watch).TotalSeconds;
+        watch = time.GetTimestamp();
         await ExecAsync(db, $"""
             INSERT INTO "AdjustmentCutRecords" ("Id", "AdjustmentId", "ClientId", "OperationId", "CutId", "Cutoff", "Line", "CarrierStatus", "CauseLetter", "Approval",
                 "Amount", "FilingNumber", "AgentLogin", "RejectionReason")
@@ -440,6 +446,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
                 "CauseLetter" = excluded."CauseLetter", "Approval" = excluded."Approval", "Amount" = excluded."Amount", "FilingNumber" = excluded."FilingNumber",
                 "AgentLogin" = excluded."AgentLogin", "RejectionReason" = excluded."RejectionReason"
             """, parameters, ct);
+        return string.Format(CultureInfo.InvariantCulture, "adjustments {0:F1}s, steps {1:F1}s, history {2:F1}s", adjustmentsSeconds, stepsSeconds, time.GetElapsedTime(watch).TotalSeconds);
     }
 
     /// <summary>An existing adjustment after <see cref="Adjustment.ApplyCut"/>: what the UPDATE writes.</summary>
