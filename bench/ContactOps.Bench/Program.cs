@@ -31,6 +31,9 @@ return options.Verb switch
 
     "generate-calllog" => CallLogBench.Generate(options.Values),
     "import-calllog" => await CallLogBench.ImportAsync(options.Values),
+
+    "generate-adjustments" => AdjustmentsBench.Generate(options.Values),
+    "import-adjustments" => await AdjustmentsBench.ImportAsync(options.Values),
     _ => Usage(),
 };
 

@@ -143,6 +143,9 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
 
         await db.SaveChangesAsync(ct);
 
+        // Billing-adjustments cell: four weekly cuts of the carrier's adjustments base (as the importer loads them).
+        await AdjustmentsDemo.SeedAsync(db, ops["adjustments-cell"], co, time.GetUtcNow(), ct);
+
         // Sales sheet: checklists of the sales cell and premium sales, and a few sales in various states.
         await DemoSales.SeedAsync(db, ops, co, time.GetUtcNow(), ct);
     }
