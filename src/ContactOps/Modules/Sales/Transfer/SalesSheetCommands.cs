@@ -26,15 +26,13 @@ internal static class SalesSheetCommands
         {
             var asJson = parse.GetValue(json);
             var path = parse.GetValue(file)!;
-            FileStream stream;
-            try
+            var opened = CliFiles.OpenRead(path);
+            if (!opened.IsSuccess)
             {
-                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                return context.Fail(opened.Error!, asJson);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                return context.Fail(Error.Validation("import.file_unreadable", $"No se puede leer el archivo «{path}»: {ex.Message}", "file"), asJson);
-            }
+
+            var stream = opened.Value!;
 
             await using (stream)
             {

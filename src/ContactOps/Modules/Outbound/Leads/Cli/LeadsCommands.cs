@@ -28,10 +28,13 @@ internal static class LeadsCommands
         {
             var asJson = parse.GetValue(json);
             var path = parse.GetValue(file)!;
-            if (!TryOpen(path, out var stream, out var error))
+            var opened = CliFiles.OpenRead(path);
+            if (!opened.IsSuccess)
             {
-                return context.Fail(error!, asJson);
+                return context.Fail(opened.Error!, asJson);
             }
+
+            var stream = opened.Value!;
 
             await using (stream)
             {
@@ -100,10 +103,13 @@ internal static class LeadsCommands
             }
 
             var path = parse.GetValue(file)!;
-            if (!TryOpen(path, out var stream, out var error))
+            var opened = CliFiles.OpenRead(path);
+            if (!opened.IsSuccess)
             {
-                return context.Fail(error!, asJson);
+                return context.Fail(opened.Error!, asJson);
             }
+
+            var stream = opened.Value!;
 
             await using (stream)
             {
@@ -223,22 +229,6 @@ internal static class LeadsCommands
         foreach (var item in items)
         {
             context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}\t{1}\t{2:yyyy-MM-dd HH:mm}Z\t{3}", item.Phone, item.Source, item.AddedAt.UtcDateTime, item.Reason));
-        }
-    }
-
-    private static bool TryOpen(string path, out FileStream? stream, out Error? error)
-    {
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            error = null;
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stream = null;
-            error = Error.Validation("import.file_unreadable", $"No se puede leer el archivo «{path}»: {ex.Message}", "file");
-            return false;
         }
     }
 }
