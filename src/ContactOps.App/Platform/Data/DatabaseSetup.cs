@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using ContactOps.Platform.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -81,16 +80,14 @@ public sealed class DatabaseOptions
 
 public static class DatabaseSetup
 {
-    private static int _resolverInstalled;
-
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseOptions options)
     {
-        InstallMigrationsResolver();
         services.AddSingleton(options);
         services.AddScoped<AuditInterceptor>();
         services.AddDbContextFactory<AppDbContext>((sp, o) =>
         {
-            Configure(o, options, sp.GetRequiredService<AuditInterceptor>());
+            // Read from the container (not the captured value) so a host can choose the database per scope.
+            Configure(o, sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<AuditInterceptor>());
 
             // Modules' own save interceptors (e.g. the outbound hourly figures), registered as ISaveChangesInterceptor.
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>());
@@ -116,33 +113,9 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>
-    /// The migrations projects reference this one (for <see cref="AppDbContext"/>), so this project cannot
-    /// reference them; its build copies their assemblies beside it and this resolver loads them by name.
-    /// </summary>
-    public static void InstallMigrationsResolver()
-    {
-        if (Interlocked.Exchange(ref _resolverInstalled, 1) == 1)
-        {
-            return;
-        }
-
-        AssemblyLoadContext.Default.Resolving += static (context, name) =>
-        {
-            if (name.Name is DatabaseOptions.SqliteMigrationsAssembly or DatabaseOptions.PostgresMigrationsAssembly)
-            {
-                var dir = Path.GetDirectoryName(typeof(AppDbContext).Assembly.Location) ?? AppContext.BaseDirectory;
-                var path = Path.Combine(dir, name.Name + ".dll");
-                return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
-            }
-
-            return null;
-        };
-    }
-
+    /// <summary>The provider's migrations assembly (the host references both), or null when it is not beside the application.</summary>
     public static Assembly? MigrationsAssembly(DbProvider provider)
     {
-        InstallMigrationsResolver();
         try
         {
             return Assembly.Load(provider == DbProvider.Postgres ? DatabaseOptions.PostgresMigrationsAssembly : DatabaseOptions.SqliteMigrationsAssembly);
