@@ -55,6 +55,14 @@ public sealed class RejectsJanitor(IConfiguration configuration, TimeProvider ti
         {
             Sweep(ImportFiles.RejectsDirectory);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    /// <summary>The next tick, continuing off the clock's callback (see WrapUpSweep: a jumping clock fires once per period).</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        var ticked = await timer.WaitForNextTickAsync(ct);
+        await Task.Yield();
+        return ticked;
     }
 }

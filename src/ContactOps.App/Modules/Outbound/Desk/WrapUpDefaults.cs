@@ -85,6 +85,11 @@ public sealed class WrapUpSweep(WrapUpDefaults defaults, TimeProvider time, ILog
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // Never run the sweep inside the clock's callback. A clock that jumps (a test's fake clock moved by days, a
+            // host resumed after a suspend) fires a periodic timer once per elapsed period, and a tick's continuation runs
+            // inline in that callback: with SQLite, whose "async" calls complete synchronously, every one of ~290,000
+            // ticks of a 17-day jump ran a full sweep on the thread that moved the clock. Yielding lets ticks coalesce.
+            await Task.Yield();
             try
             {
                 await defaults.RunOnceAsync(stoppingToken);
