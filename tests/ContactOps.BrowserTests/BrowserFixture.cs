@@ -1,7 +1,4 @@
 using ContactOps.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ContactOps.BrowserTests;
@@ -12,7 +9,7 @@ namespace ContactOps.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public TestApp App { get; private set; } = default!;
+    public ProductHost App { get; private set; } = default!;
 
     public IPlaywright Playwright { get; private set; } = default!;
 
@@ -27,12 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDir);
         // The shared machines are slow and noisy: give every web-first assertion the same slack as actions.
         Assertions.SetDefaultExpectTimeout(15_000);
-        var cs = await TestDatabases.CreateAsync(Provider.Sqlite);
-        App = new TestApp(Provider.Sqlite, cs);
-        App.UseKestrel(0);
-        App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        App = await Task.Run(ProductHost.StartOnKestrel);
+        BaseUrl = App.BaseUrl;
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -2,54 +2,112 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ContactOps.Platform.Tenancy;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ContactOps.Tests.Infrastructure;
 
 /// <summary>
-/// The real product in-process (WebApplicationFactory) on a real database engine. Records every error the
-/// server logs so tests can assert there were none.
+/// One test's view of the product: a fresh database (a copy of the migrated demo template) on the engine's shared
+/// host, with its own file storage and stateful services, and optionally its own clock (<see cref="WithClock"/>).
+/// Costs a database copy, not a host. Disposing it drops the database.
+/// <code>
+/// await using var app = await TestApp.StartAsync(provider);
+/// var client = await app.ClientForAsync("agent.premium-sales");
+/// </code>
+/// Clients it creates carry the test's identity to the server; <see cref="Services"/>, <see cref="SystemScope"/> and
+/// <see cref="CreateClient()"/> also make it the current test for the rest of the calling method, so services resolved
+/// afterwards (and the verbs and handlers they run) work on this test's database and clock.
 /// </summary>
-public sealed class TestApp : WebApplicationFactory<Program>
+public sealed class TestApp : IAsyncDisposable
 {
-    private readonly bool _seed;
+    private readonly TestHost _host;
+    private readonly TestSlot _slot;
+    private readonly TestApp? _owner;
+    private readonly List<TestApp> _views = [];
 
-    public TestApp(Provider provider, string connectionString, bool seed = false)
+    private TestApp(TestHost host, TestSlot slot, TestApp? owner)
     {
-        Provider = provider;
-        ConnectionString = connectionString;
-        _seed = seed;
+        _host = host;
+        _slot = slot;
+        _owner = owner;
     }
 
-    public Provider Provider { get; }
+    public Provider Provider => _slot.Provider;
 
-    public string ConnectionString { get; }
+    public string ConnectionString => _slot.Database.ConnectionString;
 
-    public ConcurrentQueue<string> LoggedErrors { get; } = new();
+    /// <summary>This test's folder of the file storage (recordings, evidence, generated files).</summary>
+    public string StorageRoot => _slot.StorageRoot;
 
-    /// <summary>A fresh folder for the file storage of this app (recordings, evidence, generated files).</summary>
-    public string StorageRoot { get; } = Path.Combine(Path.GetTempPath(), "contactops-tests-storage", Path.GetRandomFileName());
+    /// <summary>Every error the server logged while working for this test.</summary>
+    public ConcurrentQueue<string> LoggedErrors => _slot.Errors;
 
-    /// <summary>A fresh database (demo data included) and the product running on it.</summary>
+    /// <summary>The product's services, with this test current.</summary>
+    public IServiceProvider Services
+    {
+        get
+        {
+            _slot.Enter();
+            return _host.Services;
+        }
+    }
+
+    /// <summary>A fresh database (demo data included, or empty and not migrated) and the product on it.</summary>
     public static async Task<TestApp> StartAsync(Provider provider, bool seeded = true)
     {
+        var host = await TestHost.ForAsync(provider);
         var cs = await TestDatabases.CreateAsync(provider, seeded);
-        var app = new TestApp(provider, cs);
-        _ = app.Server;
-        return app;
+        var storage = Path.Combine(Path.GetTempPath(), "contactops-tests-storage", Path.GetRandomFileName());
+        return new TestApp(host, TestSlot.Create(provider, cs, storage), null);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>The same test (database, storage, services) on another clock, e.g. a FakeTimeProvider the test moves.</summary>
+    public TestApp WithClock(TimeProvider clock)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", Provider == Provider.Postgres ? "postgres" : "sqlite");
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
-        builder.UseSetting("Database:SeedDemoData", _seed ? "true" : "false");
-        builder.UseSetting("Storage:Root", StorageRoot);
-        builder.ConfigureLogging(l => l.AddProvider(new ErrorCollector(LoggedErrors)));
+        var view = new TestApp(_host, _slot.WithClock(clock), _owner ?? this);
+        lock ((_owner ?? this)._views)
+        {
+            (_owner ?? this)._views.Add(view);
+        }
+
+        return view;
+    }
+
+    /// <summary>Gives this test its own instance of one of the product's stateful services (before its first use).</summary>
+    public void Use<T>(T instance)
+        where T : class => _slot.Services.Give(typeof(T), instance);
+
+    /// <summary>
+    /// As if the server process restarted on this test's database: the product's stateful services (dialer floor,
+    /// presence, schedules …) are disposed and built anew on next use. Start-up steps are the test's to run.
+    /// </summary>
+    public async Task RestartServicesAsync()
+    {
+        _slot.Enter();
+        await _slot.Services.DisposeAsync();
+    }
+
+    public HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _slot.Enter();
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect)
+        {
+            handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        }
+
+        if (options.HandleCookies)
+        {
+            handlers.Add(new CookieContainerHandler());
+        }
+
+        handlers.Add(new SlotHeader(_slot.Id));
+        return _host.CreateDefaultClient(options.BaseAddress, [.. handlers]);
     }
 
     /// <summary>An HTTP client signed in with a bearer token as the given user.</summary>
@@ -63,7 +121,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A service scope acting as the system (sees every client).</summary>
+    /// <summary>A service scope acting as the system (sees every client), with this test current.</summary>
     public AsyncServiceScope SystemScope()
     {
         var scope = Services.CreateAsyncScope();
@@ -71,28 +129,52 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return scope;
     }
 
-    private sealed class ErrorCollector(ConcurrentQueue<string> sink) : ILoggerProvider
+    public async ValueTask DisposeAsync()
     {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, sink);
-
-        public void Dispose()
+        if (_owner is not null)
         {
+            _slot.Forget();
+            return;
         }
 
-        private sealed class Logger(string category, ConcurrentQueue<string> sink) : ILogger
+        var previous = TestSlot.Current;
+        TestSlot.Enter(_slot);
+        try
         {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
+            await _slot.Services.DisposeAsync();
+        }
+        finally
+        {
+            TestSlot.Enter(previous);
+        }
 
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        _slot.Forget();
+        lock (_views)
+        {
+            _views.ForEach(v => v._slot.Forget());
+        }
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        await TestDatabases.DropAsync(Provider, ConnectionString);
+        try
+        {
+            if (Directory.Exists(StorageRoot))
             {
-                if (logLevel >= LogLevel.Error)
-                {
-                    sink.Enqueue($"{category}: {formatter(state, exception)} {exception}");
-                }
+                Directory.Delete(StorageRoot, recursive: true);
             }
+        }
+        catch (IOException)
+        {
+            // a file still open by a late writer: the temp folder is cleaned by the OS
+        }
+    }
+
+    private sealed class SlotHeader(string id) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove(TestSlot.Header);
+            request.Headers.Add(TestSlot.Header, id);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -1,8 +1,6 @@
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;
 using ContactOps.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -12,11 +10,11 @@ namespace ContactOps.Tests.Interactions;
 /// <summary>The product on a test database with a clock the test moves; handlers run as the system (sees every client).</summary>
 internal sealed class ClockedApp : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestApp _app;
 
-    private ClockedApp(WebApplicationFactory<Program> factory, FakeTimeProvider clock)
+    private ClockedApp(TestApp app, FakeTimeProvider clock)
     {
-        _factory = factory;
+        _app = app;
         Clock = clock;
     }
 
@@ -25,22 +23,22 @@ internal sealed class ClockedApp : IAsyncDisposable
     public static ClockedApp Start(TestApp app, DateTimeOffset now)
     {
         var clock = new FakeTimeProvider(now);
-        var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        return new ClockedApp(factory, clock);
+        var clocked = app.WithClock(clock);
+        return new ClockedApp(clocked, clock);
     }
 
     /// <summary>Runs a handler of type <typeparamref name="T"/> in a fresh system scope.</summary>
     public async Task<TResult> RunAsync<T, TResult>(Func<T, Task<TResult>> call)
         where T : notnull
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = _app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().SetSystem("tests");
         return await call(scope.ServiceProvider.GetRequiredService<T>());
     }
 
     public async Task<TResult> DbAsync<TResult>(Func<AppDbContext, Task<TResult>> call)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = _app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().SetSystem("tests");
         return await call(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
@@ -48,7 +46,7 @@ internal sealed class ClockedApp : IAsyncDisposable
     public async Task<Guid> CustomerIdAsync(string document) =>
         await DbAsync(db => db.Customers.Where(c => c.DocumentNumber == document).Select(c => c.Id).SingleAsync());
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
 
 internal static class Bogota

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +14,7 @@ public class DatabaseVerbTests
     [InlineData(Provider.Postgres)]
     public async Task Migrate_and_seed_are_idempotent(Provider provider)
     {
-        var cs = await TestDatabases.CreateAsync(provider, seeded: false);
-        await using var host = new TestApp(provider, cs);
-        await using var app = host.WithWebHostBuilder(b => b.UseSetting("Database:MigrateOnStart", "false"));
-        _ = app.Server;
+        await using var app = await TestApp.StartAsync(provider, seeded: false);
 
         async Task<(int Exit, JsonElement Json, string Err)> Run(params string[] args)
         {

@@ -10,7 +10,7 @@ using ContactOps.Modules.Sales.Attachments;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Platform;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ContactOps.Tests.Sales.SalesTestData;
@@ -89,8 +89,8 @@ public class AttachmentsTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var saleId = await AddSaleAsync(app, new SaleSpec(SaleKind.HomeBundle, Bogota(2026, 10, 5, 10, 0), SaleState.Installed));
-        await using var limited = app.WithWebHostBuilder(b => b.UseSetting("Attachments:MaxBytes", "1024"));
-        var http = limited.CreateClient();
+        app.Use(new AttachmentLimits(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "1024" }).Build()));
+        var http = app.CreateClient();
         var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "agent.premium-sales", password = Modules.Demo.DemoSeeder.DemoPassword });
         token.EnsureSuccessStatusCode();
         http.DefaultRequestHeaders.Authorization = new("Bearer", (await Demo.JsonAsync(token)).GetProperty("accessToken").GetString());
@@ -100,7 +100,7 @@ public class AttachmentsTests
         await AssertRefused(await UploadAsync(http, saleId, "CallRecording", "larga.wav", big), "attachment.too_large", "tamaño máximo");
 
         // A stream that does not say how long it is (a browser upload) is cut off while it is stored.
-        await using (var scope = limited.Services.CreateAsyncScope())
+        await using (var scope = app.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<AccessScope>().SetSystem("tests");
             var undeclared = new byte[5000];

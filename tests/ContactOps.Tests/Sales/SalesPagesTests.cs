@@ -65,14 +65,7 @@ public partial class SalesPagesTests
     [Fact]
     public void Sales_strings_exist_in_Spanish_and_English_and_every_key_used_exists()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ContactOps.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var src = Path.Combine(root.FullName, "src", "ContactOps");
+        var src = SourceTree.App;
         var es = Keys(Path.Combine(src, "Resources", "SalesResource.resx"));
         var en = Keys(Path.Combine(src, "Resources", "SalesResource.en.resx"));
         Assert.Equal(es.Order(StringComparer.Ordinal), en.Order(StringComparer.Ordinal));

@@ -5,8 +5,6 @@ using System.Text.Json;
 using ContactOps.Modules.Adjustments;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -25,11 +23,11 @@ internal sealed class AdjustmentsKit
     public const string CellAdmin = "admin.adjustments-cell";
     public const string Agent = "agent.adjustments-cell";
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestApp _app;
 
-    private AdjustmentsKit(WebApplicationFactory<Program> factory, FakeTimeProvider clock)
+    private AdjustmentsKit(TestApp app, FakeTimeProvider clock)
     {
-        _factory = factory;
+        _app = app;
         Clock = clock;
     }
 
@@ -39,8 +37,8 @@ internal sealed class AdjustmentsKit
     public static AdjustmentsKit Start(TestApp app, DateTimeOffset? now = null)
     {
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 4, 15, 0, 0, TimeSpan.Zero));
-        var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        return new AdjustmentsKit(factory, clock);
+        var clocked = app.WithClock(clock);
+        return new AdjustmentsKit(clocked, clock);
     }
 
     private readonly List<(HttpClient Client, string UserName)> _clients = [];
@@ -59,7 +57,7 @@ internal sealed class AdjustmentsKit
 
     public async Task<HttpClient> ClientAsync(string userName)
     {
-        var client = _factory.CreateClient();
+        var client = _app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(userName));
         _clients.Add((client, userName));
         return client;
@@ -68,7 +66,7 @@ internal sealed class AdjustmentsKit
     /// <summary>A client signed in with the sign-in form (cookie), for the pages.</summary>
     public async Task<HttpClient> BrowserAsync(string userName)
     {
-        var client = _factory.CreateClient();
+        var client = _app.CreateClient();
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userName"] = userName,
@@ -81,7 +79,7 @@ internal sealed class AdjustmentsKit
 
     private async Task<string> TokenAsync(string userName)
     {
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = _app.CreateClient();
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Modules.Demo.DemoSeeder.DemoPassword });
         response.EnsureSuccessStatusCode();
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -90,7 +88,7 @@ internal sealed class AdjustmentsKit
 
     public AsyncServiceScope SystemScope()
     {
-        var scope = _factory.Services.CreateAsyncScope();
+        var scope = _app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ContactOps.Platform.Tenancy.AccessScope>().SetSystem("tests");
         return scope;
     }

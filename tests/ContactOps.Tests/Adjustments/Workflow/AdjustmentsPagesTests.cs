@@ -51,14 +51,7 @@ public partial class AdjustmentsPagesTests
     [Fact]
     public void Every_adjustments_string_exists_in_spanish_and_english()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "ContactOps")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var src = Path.Combine(root.FullName, "src", "ContactOps");
+        var src = SourceTree.App;
         var es = Keys(Path.Combine(src, "Resources", "AdjustmentsResource.resx"));
         var en = Keys(Path.Combine(src, "Resources", "AdjustmentsResource.en.resx"));
         Assert.Equal(es.Order(StringComparer.Ordinal), en.Order(StringComparer.Ordinal));

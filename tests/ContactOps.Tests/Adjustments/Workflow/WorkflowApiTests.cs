@@ -366,6 +366,7 @@ public class WorkflowApiTests
     [Theory]
     // SQLite case removed for now: on SQLite this test hangs after the fake clock is moved (a busy loop, seen in CI on
     // 2026-11-24; the PostgreSQL case passes in 5 s). Tracked as a known gap in the README until the cause is found.
+    [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
     public async Task The_queue_filters_by_state_clock_agent_and_search_and_counts_per_state(Provider provider)
     {

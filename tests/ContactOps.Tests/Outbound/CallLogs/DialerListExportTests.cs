@@ -23,7 +23,7 @@ public class DialerListExportTests
     /// <summary>Tuesday 24 November 2026, 10:00 in Bogotá: inside the contact window, not a holiday.</summary>
     private static readonly DateTimeOffset Tuesday10 = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(WebApplicationFactory<Program> web, params string[] args)
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(TestApp web, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

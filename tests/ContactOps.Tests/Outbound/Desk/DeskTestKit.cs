@@ -5,8 +5,6 @@ using ContactOps.Modules.Outbound.Leads;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;
 using ContactOps.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -20,11 +18,11 @@ internal sealed class DeskApp : IAsyncDisposable
     public const string Agent = "agent.devices-outbound";
     public const string Supervisor = "supervisor.devices-outbound";
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestApp _app;
 
-    private DeskApp(WebApplicationFactory<Program> factory, FakeTimeProvider clock)
+    private DeskApp(TestApp app, FakeTimeProvider clock)
     {
-        _factory = factory;
+        _app = app;
         Clock = clock;
     }
 
@@ -33,38 +31,31 @@ internal sealed class DeskApp : IAsyncDisposable
     /// <summary>The leads of the test base, in file order: (id, document, E.164 phone).</summary>
     public List<(Guid Id, string Document, string Phone)> Leads { get; } = [];
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<DeskApp> StartAsync(TestApp app, DateTimeOffset now, Action<OutboundCampaign>? configure = null, int leads = 4)
     {
         var clock = new FakeTimeProvider(now);
-        var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var desk = new DeskApp(factory, clock);
+        var clocked = app.WithClock(clock);
+        var desk = new DeskApp(clocked, clock);
         await desk.SeedAsync(configure, leads);
         return desk;
     }
 
-    public async Task<HttpClient> ClientAsync(string userName)
-    {
-        var client = _factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Modules.Demo.DemoSeeder.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string userName) =>
+        _app.ClientForAsync(userName);
 
     public async Task<TResult> DbAsync<TResult>(Func<AppDbContext, Task<TResult>> call)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = _app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().SetSystem("tests");
         return await call(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
     public T Get<T>()
-        where T : notnull => _factory.Services.GetRequiredService<T>();
+        where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task SeedAsync(Action<OutboundCampaign>? configure, int count)
     {

@@ -6,8 +6,6 @@ using ContactOps.Modules.Outbound.Leads;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;
 using ContactOps.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -20,11 +18,11 @@ internal sealed class EngineApp : IAsyncDisposable
     /// <summary>Tuesday 24 Nov 2026, 10:00 in Bogotá.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestApp _app;
 
-    private EngineApp(WebApplicationFactory<Program> factory, FakeTimeProvider clock)
+    private EngineApp(TestApp app, FakeTimeProvider clock)
     {
-        _factory = factory;
+        _app = app;
         Clock = clock;
     }
 
@@ -34,7 +32,7 @@ internal sealed class EngineApp : IAsyncDisposable
 
     public Guid ClientId { get; private set; }
 
-    public OutboundFloor Floor => _factory.Services.GetRequiredService<OutboundFloor>();
+    public OutboundFloor Floor => _app.Services.GetRequiredService<OutboundFloor>();
 
     public List<ConnectedCall> Connected { get; } = [];
 
@@ -42,16 +40,12 @@ internal sealed class EngineApp : IAsyncDisposable
 
     public List<FloorSnapshot> Snapshots { get; } = [];
 
-    public static async Task<EngineApp> StartAsync(TestApp app, DateTimeOffset? now = null, Action<IServiceCollection>? services = null)
+    public static async Task<EngineApp> StartAsync(TestApp app, DateTimeOffset? now = null, Action<TestApp>? services = null)
     {
         var clock = new FakeTimeProvider(now ?? Start);
-        var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            services?.Invoke(s);
-        }));
-        var engine = new EngineApp(factory, clock);
-        _ = factory.Server;
+        var clocked = app.WithClock(clock);
+        services?.Invoke(clocked);
+        var engine = new EngineApp(clocked, clock);
         await engine.DbAsync(async db =>
         {
             var op = await db.Operations.SingleAsync(o => o.Code == "devices-outbound");
@@ -65,9 +59,21 @@ internal sealed class EngineApp : IAsyncDisposable
         return engine;
     }
 
+    /// <summary>
+    /// The engine after a server restart on the same database: new in-memory state, and the start-up step that resumes
+    /// the campaigns left running (<see cref="OutboundFloorHost"/>), run here as the host would run it.
+    /// </summary>
+    public static async Task<EngineApp> RestartAsync(TestApp app)
+    {
+        await app.RestartServicesAsync();
+        var engine = await StartAsync(app);
+        await ActivatorUtilities.CreateInstance<OutboundFloorHost>(engine._app.Services).StartAsync(CancellationToken.None);
+        return engine;
+    }
+
     public async Task<TResult> DbAsync<TResult>(Func<AppDbContext, Task<TResult>> call)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = _app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().SetSystem("tests");
         return await call(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
@@ -118,5 +124,5 @@ internal sealed class EngineApp : IAsyncDisposable
     public Task<List<CallAttempt>> AttemptsAsync() =>
         DbAsync(db => db.CallAttempts.AsNoTracking().Where(a => a.OperationId == OperationId).OrderBy(a => a.StartedAt).ToListAsync());
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -282,7 +282,7 @@ public sealed class OutboundFloorTests
         }
 
         // A new process on the same database: the campaign is running again, and dials.
-        await using var restarted = await EngineApp.StartAsync(app);
+        await using var restarted = await EngineApp.RestartAsync(app);
         await restarted.Floor.IdleAsync(restarted.OperationId);
         Assert.True(restarted.Floor.Snapshot(restarted.OperationId).IsRunning);
         restarted.Floor.AgentReady(restarted.OperationId, AgentA, "agent.a", "SIP/1001");
@@ -342,7 +342,7 @@ public sealed class OutboundFloorTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var source = new CallbackSource(AgentB);
-        await using var engine = await EngineApp.StartAsync(app, services: s => s.AddSingleton<IDialerLeadSource>(source));
+        await using var engine = await EngineApp.StartAsync(app, services: a => a.Use<IDialerLeadSource>(source));
         await engine.SeedAsync(DialMode.Progressive, AllHuman, leads: 3);
         source.LeadIds = await engine.DbAsync(db => db.Leads.Where(l => l.OperationId == engine.OperationId).OrderBy(l => l.SourceLine).Select(l => l.Id).ToListAsync());
         engine.Floor.AgentReady(engine.OperationId, AgentA, "agent.a", "SIP/1001");

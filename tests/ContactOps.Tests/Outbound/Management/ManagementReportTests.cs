@@ -12,7 +12,6 @@ using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Interactions;
 using ContactOps.Tests.Outbound.Policy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ContactOps.Platform.Tenancy;
@@ -298,13 +297,13 @@ public class ManagementReportTests
 /// <summary>The test app on a fake clock, with system-scoped handler calls.</summary>
 internal sealed class ManagementKit : IAsyncDisposable
 {
-    private ManagementKit(WebApplicationFactory<Program> factory, FakeTimeProvider clock)
+    private ManagementKit(TestApp app, FakeTimeProvider clock)
     {
-        Factory = factory;
+        Factory = app;
         Clock = clock;
     }
 
-    public WebApplicationFactory<Program> Factory { get; }
+    public TestApp Factory { get; }
 
     public FakeTimeProvider Clock { get; }
 

@@ -5,8 +5,6 @@ using ContactOps.Platform.Data;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ContactOps.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -81,16 +79,9 @@ internal static class PolicyKit
     }
 
     /// <summary>The app with the test's clock, for HTTP calls.</summary>
-    public static WebApplicationFactory<Program> Clocked(TestApp app, FakeTimeProvider clock) =>
-        app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+    public static TestApp Clocked(TestApp app, FakeTimeProvider clock) =>
+        app.WithClock(clock);
 
-    public static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> factory, string userName)
-    {
-        var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Modules.Demo.DemoSeeder.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return client;
-    }
+    public static Task<HttpClient> LoginAsync(TestApp factory, string userName) =>
+        factory.ClientForAsync(userName);
 }

@@ -7,8 +7,6 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Storage;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Platform;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -24,35 +22,28 @@ internal sealed class DevicesKit
     public const string Operation = "devices-outbound";
     public const string BackOffice = "backoffice.devices-outbound";
 
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly TestApp _app;
 
-    private DevicesKit(WebApplicationFactory<Program> factory, FakeTimeProvider clock)
+    private DevicesKit(TestApp app, FakeTimeProvider clock)
     {
-        _factory = factory;
+        _app = app;
         Clock = clock;
     }
 
     public FakeTimeProvider Clock { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>Now is 2026-11-10 15:00 UTC (10:00 in Bogotá) unless told.</summary>
     public static DevicesKit Start(TestApp app, DateTimeOffset? now = null)
     {
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 10, 15, 0, 0, TimeSpan.Zero));
-        var factory = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        return new DevicesKit(factory, clock);
+        var clocked = app.WithClock(clock);
+        return new DevicesKit(clocked, clock);
     }
 
-    public async Task<HttpClient> ClientAsync(string userName)
-    {
-        var client = _factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Modules.Demo.DemoSeeder.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string userName) =>
+        _app.ClientForAsync(userName);
 
     /// <summary>The n-th Colombian demo customer (by document), with its document number.</summary>
     public async Task<(Guid Id, string Document)> CustomerAsync(int index)
