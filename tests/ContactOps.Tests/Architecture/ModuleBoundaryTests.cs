@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Reflection.Emit;
 
 namespace ContactOps.Tests.Architecture;
 
@@ -187,104 +186,39 @@ public class ModuleBoundaryTests
         return found;
     }
 
-    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => (OpCode)f.GetValue(null)!)
-        .ToDictionary(o => o.Value);
-
     /// <summary>Types named by the method's IL (type, method and field tokens).</summary>
     private static IEnumerable<Type> BodyReferences(MethodBase method)
     {
-        var il = method.GetMethodBody()?.GetILAsByteArray();
-        if (il is null)
+        foreach (var member in IlReferences.Members(method))
         {
-            yield break;
-        }
-
-        var typeArgs = method.DeclaringType?.IsGenericType == true ? method.DeclaringType.GetGenericArguments() : null;
-        var methodArgs = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        var i = 0;
-        while (i < il.Length)
-        {
-            short value = il[i++];
-            if (value == 0xFE)
+            switch (member)
             {
-                value = (short)(0xFE00 | il[i++]);
-            }
-
-            var op = OpCodesByValue[value];
-            switch (op.OperandType)
-            {
-                case OperandType.InlineNone:
+                case Type t:
+                    yield return t;
                     break;
-                case OperandType.ShortInlineBrTarget:
-                case OperandType.ShortInlineI:
-                case OperandType.ShortInlineVar:
-                    i += 1;
-                    break;
-                case OperandType.InlineVar:
-                    i += 2;
-                    break;
-                case OperandType.InlineI8:
-                case OperandType.InlineR:
-                    i += 8;
-                    break;
-                case OperandType.InlineSwitch:
-                    var count = BitConverter.ToInt32(il, i);
-                    i += 4 + (4 * count);
-                    break;
-                case OperandType.InlineType:
-                case OperandType.InlineMethod:
-                case OperandType.InlineField:
-                case OperandType.InlineTok:
-                    var token = BitConverter.ToInt32(il, i);
-                    i += 4;
-                    MemberInfo? member = null;
-                    try
+                case MethodBase mb:
+                    if (mb.DeclaringType is { } dt)
                     {
-                        member = method.Module.ResolveMember(token, typeArgs, methodArgs);
-                    }
-                    catch (ArgumentException)
-                    {
-                    }
-                    catch (TypeLoadException)
-                    {
+                        yield return dt;
                     }
 
-                    switch (member)
+                    if (mb is MethodInfo mInfo)
                     {
-                        case Type t:
-                            yield return t;
-                            break;
-                        case MethodBase mb:
-                            if (mb.DeclaringType is { } dt)
-                            {
-                                yield return dt;
-                            }
-
-                            if (mb is MethodInfo mInfo)
-                            {
-                                yield return mInfo.ReturnType;
-                                foreach (var g in mInfo.IsGenericMethod ? mInfo.GetGenericArguments() : [])
-                                {
-                                    yield return g;
-                                }
-                            }
-
-                            break;
-                        case FieldInfo fi:
-                            if (fi.DeclaringType is { } fdt)
-                            {
-                                yield return fdt;
-                            }
-
-                            yield return fi.FieldType;
-                            break;
+                        yield return mInfo.ReturnType;
+                        foreach (var g in mInfo.IsGenericMethod ? mInfo.GetGenericArguments() : [])
+                        {
+                            yield return g;
+                        }
                     }
 
                     break;
-                default:
-                    i += 4;
+                case FieldInfo fi:
+                    if (fi.DeclaringType is { } fdt)
+                    {
+                        yield return fdt;
+                    }
+
+                    yield return fi.FieldType;
                     break;
             }
         }
