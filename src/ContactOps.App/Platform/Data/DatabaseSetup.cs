@@ -84,6 +84,7 @@ public static class DatabaseSetup
     {
         services.AddSingleton(options);
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped(typeof(UnitOfWork<>));
         services.AddDbContextFactory<AppDbContext>((sp, o) =>
         {
             // Read from the container (not the captured value) so a host can choose the database per scope.

@@ -83,6 +83,19 @@ public sealed class AccessScope
         SetMemberships(principal.FindAll(MembershipClaim).Select(c => ParseMembership(c.Value)).OfType<ScopeMembership>().ToArray());
     }
 
+    /// <summary>Acts as <paramref name="other"/> (a unit of work opened for a Blazor circuit acts as the circuit's user).</summary>
+    public void CopyFrom(AccessScope other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        IsSystem = other.IsSystem;
+        _authenticated = other._authenticated;
+        UserId = other.UserId;
+        ApiKeyId = other.ApiKeyId;
+        UserName = other.UserName;
+        IsPlatformAdmin = other.IsPlatformAdmin;
+        SetMemberships(other._memberships);
+    }
+
     public void SetMemberships(ScopeMembership[] memberships)
     {
         _memberships = memberships;

@@ -49,6 +49,37 @@ public class InterceptorTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task A_synchronous_save_of_attempts_is_refused_and_writes_nothing_while_other_synchronous_saves_pass(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var opId = await WithDbAsync(app, async db =>
+        {
+            await IsolateAsync(db);
+            var b = await PolicyKit.AddBaseAsync(db, "stats-sync-save");
+            var lead = PolicyKit.Lead(db, b, "+573001110009");
+            await db.SaveChangesAsync();
+
+            LeadOutcomes.StartAttempt(db, lead, "+573001110009", DialMode.Predictive, Local(2026, 11, 23, 9, 15), new DateOnly(2026, 11, 23), AttemptSource.ContactOps);
+            var refused = Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+            Assert.Contains("SaveChangesAsync", refused.Message, StringComparison.Ordinal);
+            return b.OperationId;
+        });
+
+        await WithDbAsync(app, async db =>
+        {
+            Assert.Equal(0, await db.CallAttempts.CountAsync(a => a.OperationId == opId));
+            Assert.Empty(await TableAsync(db, opId));
+
+            var leadBase = await db.LeadBases.SingleAsync(x => x.OperationId == opId && x.Name == "stats-sync-save");
+            leadBase.Status = LeadBaseStatus.Closed;
+            Assert.True(db.SaveChanges() >= 1);
+        });
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task Every_attempt_write_moves_the_hourly_figures_and_a_rebuild_gives_the_same(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

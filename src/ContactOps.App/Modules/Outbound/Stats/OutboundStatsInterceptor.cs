@@ -27,10 +27,18 @@ public sealed class OutboundStatsInterceptor : SaveChangesInterceptor
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
 
+    /// <summary>
+    /// A synchronous save cannot compute the deltas without blocking on the database: attempts are saved with
+    /// <c>SaveChangesAsync</c> (every path in the product does). Other synchronous saves pass untouched.
+    /// </summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        PrepareAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        if (eventData.Context is AppDbContext db && db.ChangeTracker.Entries<CallAttempt>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Call attempts are saved with SaveChangesAsync: the hourly figures are computed in the same transaction.");
+        }
+
         return result;
     }
 
@@ -41,13 +49,6 @@ public sealed class OutboundStatsInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        FinishAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
@@ -55,22 +56,10 @@ public sealed class OutboundStatsInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        AbandonAsync(eventData.Context).GetAwaiter().GetResult();
-    }
-
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
         await AbandonAsync(eventData.Context);
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        AbandonAsync(eventData.Context).GetAwaiter().GetResult();
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
