@@ -71,7 +71,7 @@ public static class AppHost
             .AddMeter(AppMetrics.MeterName)
             .AddPrometheusExporter());
         services.AddSingleton<AppMetrics>();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Components.Shared.CurrentOperation>();

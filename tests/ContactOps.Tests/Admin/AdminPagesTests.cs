@@ -48,23 +48,28 @@ public partial class AdminPagesTests
     [Fact]
     public void Every_admin_string_exists_in_spanish_and_english()
     {
-        var src = SourceTree.App;
-        var es = Keys(Path.Combine(src, "Resources", "AdminResource.resx"));
-        var en = Keys(Path.Combine(src, "Resources", "AdminResource.en.resx"));
-        Assert.Equal(es.Order(StringComparer.Ordinal), en.Order(StringComparer.Ordinal));
+        // The admin screens live in the module they administer: clients, operations, teams, dispositions and calendars
+        // in Organization; users and API keys in Administration.
+        foreach (var (text, module, enums) in new (string, string, IEnumerable<string>)[]
+        {
+            ("OrganizationText", "Organization", Enum.GetNames<Modules.Organization.OperationKind>().Select(k => "Kind_" + k)
+                .Concat(Enum.GetNames<Modules.Organization.DispositionFlags>().Where(f => f != "None").Select(k => "Flag_" + k))
+                .Concat(Enum.GetNames<global::ContactOps.Platform.Calendar.HolidaySource>().Select(k => "Source_" + k))),
+            ("AdministrationText", "Administration", Enum.GetNames<global::ContactOps.Platform.Auth.Role>().Select(k => "Role_" + k)),
+        })
+        {
+            var es = TextResources.Keys(text);
+            var en = TextResources.Keys(text, english: true);
+            Assert.Equal(es.Order(StringComparer.Ordinal), en.Order(StringComparer.Ordinal));
 
-        var used = Directory.GetFiles(Path.Combine(src, "Components", "Pages", "Admin"), "*.razor")
-            .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups.Values.Skip(1).First(g => g.Success).Value))
-            .Concat(Enum.GetNames<Modules.Organization.OperationKind>().Select(k => "Kind_" + k))
-            .Concat(Enum.GetNames<global::ContactOps.Platform.Auth.Role>().Select(k => "Role_" + k))
-            .Concat(Enum.GetNames<Modules.Organization.DispositionFlags>().Where(f => f != "None").Select(k => "Flag_" + k))
-            .Concat(Enum.GetNames<global::ContactOps.Platform.Calendar.HolidaySource>().Select(k => "Source_" + k))
-            .ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(used.Except(es));
+            var used = TextResources.Razor(Path.Combine("Modules", module, "Pages"))
+                .Where(f => !f.EndsWith("AuditBrowser.razor", StringComparison.Ordinal))
+                .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups.Values.Skip(1).First(g => g.Success).Value))
+                .Concat(enums)
+                .ToHashSet(StringComparer.Ordinal);
+            Assert.Empty(used.Except(es));
+        }
     }
-
-    private static HashSet<string> Keys(string path) =>
-        XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 
     private static async Task<HttpClient> SignInAsync(TestApp app, string userName)
     {

@@ -65,11 +65,10 @@ public partial class SalesPagesTests
     [Fact]
     public void Sales_strings_exist_in_Spanish_and_English_and_every_key_used_exists()
     {
-        var src = SourceTree.App;
-        var es = Keys(Path.Combine(src, "Resources", "SalesResource.resx"));
-        var en = Keys(Path.Combine(src, "Resources", "SalesResource.en.resx"));
+        var es = TextResources.Keys("SalesText");
+        var en = TextResources.Keys("SalesText", english: true);
         Assert.Equal(es.Order(StringComparer.Ordinal), en.Order(StringComparer.Ordinal));
-        var used = Directory.GetFiles(Path.Combine(src, "Modules", "Sales", "Pages"), "*.razor")
+        var used = TextResources.Razor(Path.Combine("Modules", "Sales", "Pages"))
             .SelectMany(f => KeyRegex().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Where(k => !k.EndsWith('_'))
             .Concat(Enum.GetNames<SaleKind>().Select(k => "Kind_" + k))
@@ -79,9 +78,6 @@ public partial class SalesPagesTests
             .ToHashSet(StringComparer.Ordinal);
         Assert.Empty(used.Except(es));
     }
-
-    private static HashSet<string> Keys(string path) =>
-        XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex("S\\[\"([A-Za-z_]+)\"")]
     private static partial Regex KeyRegex();

@@ -26,6 +26,7 @@ public sealed class OrganizationModule : IAppModule, ICliModule
         services.AddScoped<AddHolidayOverride>();
         services.AddScoped<RemoveHolidayOverride>();
         services.AddScoped<ListOperations>();
+        services.AddScoped<Contracts.AdministeredOperations>();
         services.AddScoped<CreateOperation>();
         services.AddScoped<UpdateOperation>();
         services.AddScoped<SetKpiTarget>();

@@ -51,12 +51,11 @@ public partial class AdjustmentsPagesTests
     [Fact]
     public void Every_adjustments_string_exists_in_spanish_and_english()
     {
-        var src = SourceTree.App;
-        var es = Keys(Path.Combine(src, "Resources", "AdjustmentsResource.resx"));
-        var en = Keys(Path.Combine(src, "Resources", "AdjustmentsResource.en.resx"));
+        var es = TextResources.Keys("AdjustmentsText");
+        var en = TextResources.Keys("AdjustmentsText", english: true);
         Assert.Equal(es.Order(StringComparer.Ordinal), en.Order(StringComparer.Ordinal));
 
-        var used = Directory.GetFiles(Path.Combine(src, "Modules", "Adjustments", "Pages"), "*.razor")
+        var used = TextResources.Razor(Path.Combine("Modules", "Adjustments", "Pages"))
             .SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Concat(Enum.GetNames<AdjustmentState>().Select(k => "State_" + k))
             .Concat(Enum.GetNames<AdjustmentAction>().Select(k => "Step_" + k))
@@ -69,9 +68,6 @@ public partial class AdjustmentsPagesTests
 
     /// <summary>The prerendered HTML, decoded (Blazor encodes non-ASCII characters such as "ó" as entities).</summary>
     private static async Task<string> PageAsync(HttpClient client, string path) => System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(path));
-
-    private static HashSet<string> Keys(string path) =>
-        XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex("""L\["([A-Za-z_\-]+)"[,\]]""")]
     private static partial Regex LocalizerKey();

@@ -1,4 +1,0 @@
-namespace ContactOps;
-
-/// <summary>Marker for the outbound desk and floor strings: Resources/OutboundDeskResource.resx (Spanish, neutral) and OutboundDeskResource.en.resx.</summary>
-public sealed class OutboundDeskResource;
