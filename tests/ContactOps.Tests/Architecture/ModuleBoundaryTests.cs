@@ -9,6 +9,7 @@ namespace ContactOps.Tests.Architecture;
 /// <item>the organisation root entities <c>ContactOps.Modules.Organization.Client</c> and
 /// <c>ContactOps.Modules.Organization.Operation</c>: every business record belongs to a client and an
 /// operation (the tenancy foreign keys), so these two (and the operation's kind, which decides which reports apply) are the platform's shared "organisation" contract;</item>
+/// <item>the module's UI text class <c>ContactOps.Modules.Y.YText</c> (its words are public like its contracts);</item>
 /// </list>
 /// and <c>ContactOps.Modules.Demo</c> may use everything (it seeds every module's data).
 /// Everything else of another module (its features, data configurations, CLI, other entities) is off limits.
@@ -31,6 +32,22 @@ public class ModuleBoundaryTests
     {
         var violations = Violations(typeof(AppModules).Assembly, ModulesPrefix).ToList();
         Assert.True(violations.Count == 0, "Referencias entre módulos no permitidas:\n" + string.Join('\n', violations.Distinct().Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void Platform_uses_no_module()
+    {
+        // The one DbContext names every module's entities (its DbSets and mappings): that is what "one DbContext" means.
+        var violations = OutsideUses(typeof(AppModules).Assembly, "ContactOps.Platform", allowContracts: false)
+            .Where(v => !v.StartsWith("ContactOps.Platform.Data.AppDbContext", StringComparison.Ordinal)).ToList();
+        Assert.True(violations.Count == 0, "La plataforma usa de los módulos solo el cliente y la operación (las llaves de la tenencia):\n" + string.Join('\n', violations.Distinct().Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void Components_use_only_modules_contracts_text_and_the_shared_organisation_entities()
+    {
+        var violations = OutsideUses(typeof(AppModules).Assembly, "ContactOps.Components", allowContracts: true).ToList();
+        Assert.True(violations.Count == 0, "Componentes que usan el interior de un módulo:\n" + string.Join('\n', violations.Distinct().Order(StringComparer.Ordinal)));
     }
 
     [Fact]
@@ -88,7 +105,38 @@ public class ModuleBoundaryTests
                     outer = outer.DeclaringType;
                 }
 
-                if (SharedOrganizationTypes.Contains(outer.FullName!))
+                // A module's UI text (<Module>Text) is public like its contracts: a page may show another module's words.
+                if (SharedOrganizationTypes.Contains(outer.FullName!) || outer.FullName == prefix + to + "." + to + "Text")
+                {
+                    continue;
+                }
+
+                yield return $"{type.FullName} → {used.FullName}";
+            }
+        }
+    }
+
+    /// <summary>References from the types of <paramref name="ns"/> (Platform, Components) into the modules, beyond the shared organisation entities.</summary>
+    private static IEnumerable<string> OutsideUses(Assembly assembly, string ns, bool allowContracts)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t.Namespace == ns || t.Namespace?.StartsWith(ns + ".", StringComparison.Ordinal) == true))
+        {
+            foreach (var used in ReferencedTypes(type))
+            {
+                if (used.Assembly != assembly || used.HasElementType || ModuleOf(used.Namespace, ModulesPrefix) is not { } module)
+                {
+                    continue;
+                }
+
+                var outer = used;
+                while (outer.DeclaringType is not null)
+                {
+                    outer = outer.DeclaringType;
+                }
+
+                var contract = used.Namespace == ModulesPrefix + module + ".Contracts" || used.Namespace!.StartsWith(ModulesPrefix + module + ".Contracts.", StringComparison.Ordinal);
+                var text = outer.FullName == ModulesPrefix + module + "." + module + "Text";
+                if (SharedOrganizationTypes.Contains(outer.FullName!) || (allowContracts && (contract || text)))
                 {
                     continue;
                 }
