@@ -1,3 +1,4 @@
+using ContactOps.Modules.Interactions;
 using ContactOps.Modules.Interactions.Features;
 using ContactOps.Modules.Reports.Features;
 using ContactOps.Modules.Sales;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ContactOps.Modules.Customers.Features;
-using ContactOps.Modules.Customers.Import;
+using ContactOps.Modules.Customers.Cli;
 using ContactOps.Platform;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
@@ -22,7 +22,7 @@ public sealed class CustomersModule : IAppModule, ICliModule
         services.AddScoped<RevealPersonalData>();
         services.AddScoped<ImportCustomers>();
         services.AddSingleton(new Platform.Imports.Mappings.FileKindDefinition(
-            Import.CustomerFileColumns.FileKind, Import.CustomerFileColumns.Aliases.Keys.ToArray(), Import.CustomerFileColumns.MultiValued));
+            CustomerFileColumns.FileKind, CustomerFileColumns.Aliases.Keys.ToArray(), CustomerFileColumns.MultiValued));
         services.AddScoped<GetImportRejections>();
     }
 
@@ -85,6 +85,6 @@ public sealed class CustomersModule : IAppModule, ICliModule
             root.Subcommands.Add(import);
         }
 
-        import.Subcommands.Add(ImportCustomersCommand.Build(context));
+        import.Subcommands.Add(ImportCustomersCli.Build(context));
     }
 }

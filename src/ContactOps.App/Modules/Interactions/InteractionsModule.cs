@@ -12,7 +12,7 @@ public sealed class InteractionsModule : IAppModule
     public void AddServices(IServiceCollection services)
     {
         services.TryAddScoped<CustomerDirectory>();
-        services.AddScoped<Platform.Reporting.IKpiProvider, Reports.CasesKpiProvider>();
+        services.AddScoped<Platform.Reporting.IKpiProvider, CasesKpiProvider>();
         services.AddScoped<OpenInteraction>();
         services.AddScoped<GetInteraction>();
         services.AddScoped<IdentifyCustomer>();

@@ -89,5 +89,5 @@ public sealed class OrganizationModule : IAppModule, ICliModule
             .WithSummary("Take members (membership ids) out of their team").Produces<TeamsView>();
     }
 
-    public void Register(RootCommand root, CliContext context) => root.Subcommands.Add(CalendarCommands.Build(context));
+    public void Register(RootCommand root, CliContext context) => root.Subcommands.Add(CalendarCli.Build(context));
 }

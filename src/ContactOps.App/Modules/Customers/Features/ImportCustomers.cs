@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
-using ContactOps.Modules.Customers.Import;
 using ContactOps.Platform;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Auth;
@@ -612,28 +611,5 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
         {
             logger.LogDebug("Import step {Step}… affected {Rows} rows in {Elapsed}", sql.AsSpan(0, Math.Min(60, sql.Length)).ToString().ReplaceLineEndings(" ").Trim(), affected, time.GetElapsedTime(started));
         }
-    }
-}
-
-/// <summary>The rejected-rows CSV of an import batch, for the people of its operation who may import.</summary>
-public sealed class GetImportRejections(AppDbContext db, AccessScope scope)
-{
-    public async Task<Result<string>> HandleAsync(Guid batchId, CancellationToken ct)
-    {
-        var batch = await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, ct);
-        if (batch is null || !scope.CanSeeClient(batch.ClientId) || (batch.OperationId is { } op && !scope.CanSeeOperation(op)))
-        {
-            return Error.NotFound("import.not_found", "No se encontró la importación.");
-        }
-
-        if (!scope.SeesAll && !(batch.OperationId is { } operationId && scope.RoleIn(operationId) is { } role && Roles.CanImport(role)))
-        {
-            return Error.Forbidden("import.forbidden", "Solo quien puede importar en la operación descarga los rechazos.");
-        }
-
-        var path = ImportFiles.RejectsPath(batch.Id);
-        return File.Exists(path)
-            ? path
-            : Error.NotFound("import.rejections_gone", "El archivo de rechazados de esta importación ya no está disponible.");
     }
 }

@@ -6,27 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContactOps.Modules.Organization.Features;
 
-/// <summary>Loads a client's business calendar by code (within the caller's scope).</summary>
-public sealed class ClientCalendars(AppDbContext db)
-{
-    public async Task<Result<(Client Client, BusinessCalendar Calendar)>> ForCodeAsync(string? clientCode, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(clientCode))
-        {
-            return Error.Validation("client.required", "Indique el cliente (código, p. ej. telco-co).", "client");
-        }
-
-        var code = clientCode.Trim();
-        var client = await db.Clients.Include(c => c.Holidays).AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
-        if (client is null)
-        {
-            return Error.NotFound("client.not_found", $"No existe el cliente '{code}'.");
-        }
-
-        return (client, client.Calendar());
-    }
-}
-
 public sealed record DueRequest(string? Client, string? From, double? BusinessHours);
 
 public sealed record DueResponse(string Due, double BusinessHours, string TimeZone);
@@ -70,27 +49,5 @@ public sealed class ComputeDue(ClientCalendars calendars)
     {
         var t = text.Trim();
         return t.EndsWith('Z') || (t.Length > 6 && (t[^6] is '+' or '-') && t[^3] == ':');
-    }
-}
-
-public sealed record HolidayRow(DateOnly Date, string Name, string Source);
-
-/// <summary>The client's public holidays for a year: computed by rule plus manual additions/removals.</summary>
-public sealed class ListHolidays(ClientCalendars calendars)
-{
-    public async Task<Result<IReadOnlyList<HolidayRow>>> HandleAsync(string? clientCode, int? year, CancellationToken ct)
-    {
-        if (year is not { } y || y < HolidayRules.MinYear || y > HolidayRules.MaxYear)
-        {
-            return Error.Validation("year.invalid", "Indique un año válido (p. ej. 2026).", "year");
-        }
-
-        var loaded = await calendars.ForCodeAsync(clientCode, ct);
-        if (!loaded.IsSuccess)
-        {
-            return loaded.Error!;
-        }
-
-        return loaded.Value.Calendar.HolidaysIn(y).Select(h => new HolidayRow(h.Date, h.Name, h.Source.ToString())).ToList();
     }
 }

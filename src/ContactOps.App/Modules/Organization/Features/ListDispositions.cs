@@ -12,30 +12,6 @@ public sealed record DispositionRow(Guid Id, string Operation, string Code, stri
         new(d.Id, operationCode, d.Code, d.Name, DispositionFlagNames.Of(d.Flags), d.SortOrder, d.IsActive);
 }
 
-public static class DispositionFlagNames
-{
-    public static IReadOnlyList<string> Of(DispositionFlags flags) =>
-        Enum.GetValues<DispositionFlags>().Where(f => f != DispositionFlags.None && flags.HasFlag(f)).Select(f => f.ToString()).ToList();
-
-    /// <summary>Parses flag names (case-insensitive); unknown names are reported in <paramref name="errors"/>.</summary>
-    public static DispositionFlags Parse(IEnumerable<string>? names, FieldErrors errors)
-    {
-        var flags = DispositionFlags.None;
-        foreach (var n in names ?? [])
-        {
-            if (string.IsNullOrWhiteSpace(n) || n.Trim().All(char.IsDigit) || !Enum.TryParse<DispositionFlags>(n.Trim(), true, out var f) || !Enum.IsDefined(f))
-            {
-                errors.Add("flags", $"Marca desconocida '{n}'. Valores: {string.Join(", ", Enum.GetNames<DispositionFlags>().Where(x => x != "None"))}.");
-                continue;
-            }
-
-            flags |= f;
-        }
-
-        return flags;
-    }
-}
-
 /// <summary>The disposition catalog (tipificaciones) of an operation the caller administers.</summary>
 public sealed class ListDispositions(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
 {

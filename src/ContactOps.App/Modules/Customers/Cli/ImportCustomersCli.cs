@@ -3,10 +3,10 @@ using ContactOps.Modules.Customers.Features;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Imports;
 
-namespace ContactOps.Modules.Customers.Import;
+namespace ContactOps.Modules.Customers.Cli;
 
 /// <summary>`import customers --operation X --file F [--mapping M] [--sheet S] [--rejects R] [--json]`.</summary>
-internal static class ImportCustomersCommand
+internal static class ImportCustomersCli
 {
     public static Command Build(CliContext context)
     {

@@ -7,7 +7,7 @@ using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContactOps.Modules.Interactions.Features;
+namespace ContactOps.Modules.Interactions;
 
 /// <summary>The answer promised to the customer: the due instant in the client's zone, and as a sentence in Spanish.</summary>
 public sealed record PromisedAnswer(DateTimeOffset DueAt, string DueLocal, string DueText, string TimeZone, int BusinessHours, string DestinationArea);

@@ -6,7 +6,7 @@ using ContactOps.Platform.Cli;
 namespace ContactOps.Modules.Organization.Cli;
 
 /// <summary>`calendar due` and `calendar holidays`.</summary>
-internal static class CalendarCommands
+internal static class CalendarCli
 {
     public static Command Build(CliContext context)
     {

@@ -5,7 +5,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Reporting;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContactOps.Modules.Interactions.Reports;
+namespace ContactOps.Modules.Interactions;
 
 /// <summary>
 /// Inbound cases KPIs (PROCEDURES §1): cases handled, FCR = 1 − (second interactions of the same typology ÷ cases closed

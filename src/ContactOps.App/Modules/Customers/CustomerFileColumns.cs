@@ -1,4 +1,4 @@
-namespace ContactOps.Modules.Customers.Import;
+namespace ContactOps.Modules.Customers;
 
 /// <summary>Fields of a customers file and the Spanish/English headers recognised for each (compared normalised).</summary>
 public static class CustomerFileColumns

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ContactOps.Platform;
 using ContactOps.Platform.Files;
-using static ContactOps.Modules.Customers.Import.CustomerFileColumns;
+using static ContactOps.Modules.Customers.CustomerFileColumns;
 
-namespace ContactOps.Modules.Customers.Import;
+namespace ContactOps.Modules.Customers;
 
 /// <summary>One accepted row of a customers file, normalised and ready to stage.</summary>
 public sealed class CustomerRow

@@ -1,0 +1,28 @@
+using System.Globalization;
+using ContactOps.Platform.Calendar;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Organization;
+
+/// <summary>Loads a client's business calendar by code (within the caller's scope).</summary>
+public sealed class ClientCalendars(AppDbContext db)
+{
+    public async Task<Result<(Client Client, BusinessCalendar Calendar)>> ForCodeAsync(string? clientCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(clientCode))
+        {
+            return Error.Validation("client.required", "Indique el cliente (código, p. ej. telco-co).", "client");
+        }
+
+        var code = clientCode.Trim();
+        var client = await db.Clients.Include(c => c.Holidays).AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
+        if (client is null)
+        {
+            return Error.NotFound("client.not_found", $"No existe el cliente '{code}'.");
+        }
+
+        return (client, client.Calendar());
+    }
+}

@@ -1,0 +1,28 @@
+using ContactOps.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContactOps.Modules.Organization.Data;
+
+internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operation>
+{
+    public void Configure(EntityTypeBuilder<Operation> b)
+    {
+        b.ToTable("Operations");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Code).HasMaxLength(60);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.DefaultAreaCode).HasMaxLength(2);
+        b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(x => x.KpiTargets, k =>
+        {
+            k.ToTable("OperationKpiTargets");
+            k.WithOwner().HasForeignKey("OperationId");
+            k.Property<int>("Id");
+            k.HasKey("Id");
+            k.Property(t => t.Kpi).HasMaxLength(60);
+        });
+        b.Navigation(x => x.KpiTargets).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
