@@ -22,7 +22,6 @@ public static class AppModules
         new SalesModule(),
         new ReportsModule(),
 
-        new Modules.Sales.Legalization.LegalizationModule(),
         new DemoModule(),
         new InteractionsModule(),
         new Modules.Outbound.OutboundModule(),
@@ -35,8 +34,6 @@ public static class AppModules
         new Modules.Outbound.Stats.StatsModule(),
 
         new Modules.Outbound.CallLogs.CallLogsModule(),
-
-        new Modules.Sales.Devices.DevicesModule(),
 
         new Modules.Outbound.Management.ManagementModule(),
         new Modules.Outbound.Wallboard.WallboardModule(),
