@@ -39,8 +39,6 @@ public static class AppModules
         new Modules.Outbound.Wallboard.WallboardModule(),
 
         new Modules.Adjustments.AdjustmentsModule(),
-        new Modules.Adjustments.Import.AdjustmentsImportModule(),
-        new Modules.Adjustments.Reports.AdjustmentsReportsModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();
