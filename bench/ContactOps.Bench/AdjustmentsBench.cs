@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using ContactOps;
-using ContactOps.Modules.Adjustments.Import;
+using ContactOps.Modules.Adjustments;
+using ContactOps.Modules.Adjustments.Features;
 using ContactOps.Platform.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ContactOps;
-using ContactOps.Modules.Sales.Reconciliation;
+using ContactOps.Modules.Sales;
+using ContactOps.Modules.Sales.Features;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Tenancy;
@@ -242,7 +243,7 @@ internal static class ReconciliationBench
                 "--Database:MigrateOnStart=" + (prepare ? "true" : "false"),
                 "--Database:SeedDemoData=" + (prepare ? "true" : "false"),
                 "--Logging:LogLevel:Default=Warning",
-                "--Logging:LogLevel:ContactOps.Modules.Sales.Reconciliation.ReconcileSales=Information",
+                "--Logging:LogLevel:ContactOps.Modules.Sales.Features.ReconcileSales=Information",
             ],
             forCli: true).Build();
 

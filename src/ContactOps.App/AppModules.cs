@@ -22,7 +22,6 @@ public static class AppModules
         new SalesModule(),
         new ReportsModule(),
 
-        new Modules.Sales.Legalization.LegalizationModule(),
         new DemoModule(),
         new InteractionsModule(),
         new Modules.Outbound.OutboundModule(),
@@ -36,14 +35,10 @@ public static class AppModules
 
         new Modules.Outbound.CallLogs.CallLogsModule(),
 
-        new Modules.Sales.Devices.DevicesModule(),
-
         new Modules.Outbound.Management.ManagementModule(),
         new Modules.Outbound.Wallboard.WallboardModule(),
 
         new Modules.Adjustments.AdjustmentsModule(),
-        new Modules.Adjustments.Import.AdjustmentsImportModule(),
-        new Modules.Adjustments.Reports.AdjustmentsReportsModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();

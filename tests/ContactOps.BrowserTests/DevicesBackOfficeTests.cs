@@ -78,7 +78,7 @@ public class DevicesBackOfficeTests(BrowserFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var fulfilment = await db.DeviceFulfilments.SingleAsync(f => f.SaleId == saleId);
         Assert.Equal(number, fulfilment.ReservationNumber);
-        Assert.Equal(Modules.Sales.Devices.DeliveryState.Delivered, fulfilment.DeliveryState);
+        Assert.Equal(Modules.Sales.DeliveryState.Delivered, fulfilment.DeliveryState);
     }
 
     /// <summary>Waits for the step's result or the page's error, and fails with the page's Spanish message if it refused.</summary>

@@ -81,7 +81,7 @@ public class OutboundDeskTests(BrowserFixture fixture)
             Assert.Equal(DialMode.Predictive, attempt.Mode);
             Assert.NotNull(attempt.SaleId);
             Assert.True(await db.Sales.AnyAsync(s => s.Id == attempt.SaleId && s.Origin == Modules.Sales.SaleOrigin.OutboundDesk));
-            Assert.True(await db.SaleAttachments.AnyAsync(a => a.SaleId == attempt.SaleId && a.Kind == Modules.Sales.Attachments.SaleAttachmentKind.IdentityValidation));
+            Assert.True(await db.SaleAttachments.AnyAsync(a => a.SaleId == attempt.SaleId && a.Kind == Modules.Sales.SaleAttachmentKind.IdentityValidation));
         }
 
         await Assertions.Expect(supervisor.Locator("#floor-agent-agent\\.devices-outbound")).ToBeVisibleAsync();

@@ -41,7 +41,7 @@ internal sealed class TestHost : WebApplicationFactory<Program>
         typeof(Modules.Outbound.Management.QuartzManagementSchedule),
         typeof(Modules.Outbound.Management.IManagementSchedule),
         typeof(ISchedulerFactory),
-        typeof(Modules.Sales.Attachments.AttachmentLimits),
+        typeof(Modules.Sales.AttachmentLimits),
         typeof(StorageOptions),
         typeof(IFileStorage),
     ];

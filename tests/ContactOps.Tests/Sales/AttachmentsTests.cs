@@ -6,7 +6,7 @@ using ContactOps.Platform.Audit;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
-using ContactOps.Modules.Sales.Attachments;
+using ContactOps.Modules.Sales.Features;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Platform;

@@ -7,7 +7,14 @@ using ContactOps.Platform.Results;
 namespace ContactOps.Platform.Cli;
 
 /// <summary>What a file-import verb prints: the JSON object for <c>--json</c>, the text summary line and the rejected rows.</summary>
-public sealed record FileImportOutput(object Json, string Summary, IReadOnlyList<RejectedRow> RejectedRows, long Rejected = 0, string? RejectsFile = null);
+public sealed record FileImportOutput(object Json, string Summary, IReadOnlyList<RejectedRow> RejectedRows, long Rejected = 0, string? RejectsFile = null)
+{
+    /// <summary>Lines printed after the rejected rows in the text output (e.g. rows that matched nothing, what to do next).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The exit code once the summary is printed (e.g. 2 when an all-or-nothing import rejected rows).</summary>
+    public int ExitCode { get; init; } = ExitCodes.Ok;
+}
 
 /// <summary>
 /// The one shape of every verb that loads a file (<c>import customers|leads|call-log|deliveries|adjustments|sales</c>,
@@ -32,21 +39,26 @@ public sealed class FileImportVerb
     private readonly Option<string> _file;
     private readonly Option<bool> _json;
     private readonly Option<string?>? _rejects;
+    private readonly string? _unreadableCode;
 
     /// <param name="operationDescription">The <c>--operation</c> option's help, or null for a verb without one.</param>
     /// <param name="rejectsOption">Adds <c>--rejects &lt;csv&gt;</c>, which copies the full rejected-rows file there.</param>
+    /// <param name="fileOption">The file option's name (<c>--file</c>; <c>reconcile sales</c> says <c>--carrier-file</c>).</param>
+    /// <param name="unreadableCode">The error code when the file cannot be opened, if not the platform's <c>import.file_unreadable</c>.</param>
     public FileImportVerb(
         CliContext context, string name, string description, string fileDescription,
-        string? operationDescription = "Código de la operación", string jsonDescription = "Salida JSON con el resumen", bool rejectsOption = false)
+        string? operationDescription = "Código de la operación", string jsonDescription = "Salida JSON con el resumen", bool rejectsOption = false,
+        string fileOption = "--file", string? unreadableCode = null)
     {
         _context = context;
+        _unreadableCode = unreadableCode;
         Command = new Command(name, description);
         if (operationDescription is not null)
         {
             _operation = Add(new Option<string>("--operation") { Description = operationDescription, Required = true });
         }
 
-        _file = Add(new Option<string>("--file") { Description = fileDescription, Required = true });
+        _file = Add(new Option<string>(fileOption) { Description = fileDescription, Required = true });
         if (rejectsOption)
         {
             _rejects = Add(new Option<string?>("--rejects") { Description = "Escribe aquí el CSV completo de filas rechazadas" });
@@ -87,7 +99,8 @@ public sealed class FileImportVerb
             var opened = CliFiles.OpenRead(path);
             if (!opened.IsSuccess)
             {
-                return _context.Fail(opened.Error!, json);
+                return _context.Fail(
+                    _unreadableCode is null ? opened.Error! : Error.Validation(_unreadableCode, opened.Error!.Message, _file.Name.TrimStart('-')), json);
             }
 
             await using var stream = opened.Value!;
@@ -95,7 +108,10 @@ public sealed class FileImportVerb
             var bar = new TextProgressBar(_context.Error);
             var result = await run(
                 scope.ServiceProvider.GetRequiredService<THandler>(),
-                new FileImportRun(parse, _operation is null ? null : parse.GetValue(_operation), stream, Path.GetFileName(path), new InlineProgress<ImportProgress>(bar.Report), ct));
+                new FileImportRun(parse, _operation is null ? null : parse.GetValue(_operation), stream, Path.GetFileName(path), new InlineProgress<ImportProgress>(bar.Report), ct)
+                {
+                    Services = scope.ServiceProvider,
+                });
             bar.Finish();
             if (!result.IsSuccess)
             {
@@ -111,7 +127,7 @@ public sealed class FileImportVerb
             if (json)
             {
                 _context.WriteJson(printed.Json);
-                return ExitCodes.Ok;
+                return printed.ExitCode;
             }
 
             _context.Out.WriteLine(printed.Summary);
@@ -126,7 +142,12 @@ public sealed class FileImportVerb
                     Spanish, "  … y {0:N0} filas rechazadas más{1}.", printed.Rejected - printed.RejectedRows.Count, _rejects is null ? "" : " (use --rejects archivo.csv para la lista completa)"));
             }
 
-            return ExitCodes.Ok;
+            foreach (var note in printed.Notes)
+            {
+                _context.Out.WriteLine(note);
+            }
+
+            return printed.ExitCode;
         });
         return Command;
     }
@@ -177,5 +198,8 @@ public sealed class FileImportVerb
 /// <summary>One run of a file-import verb: the parsed options, the operation, the opened file, progress and cancellation.</summary>
 public sealed record FileImportRun(ParseResult Parse, string? Operation, Stream File, string FileName, IProgress<ImportProgress> Progress, CancellationToken Cancel)
 {
+    /// <summary>The run's DI scope (acting as the system), for a verb that does more than call its handler (e.g. writes a result file).</summary>
+    public required IServiceProvider Services { get; init; }
+
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 }

@@ -70,11 +70,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     // Sales: attachments and legalization
-    public DbSet<Modules.Sales.Attachments.SaleAttachment> SaleAttachments => Set<Modules.Sales.Attachments.SaleAttachment>();
+    public DbSet<Modules.Sales.SaleAttachment> SaleAttachments => Set<Modules.Sales.SaleAttachment>();
 
-    public DbSet<Modules.Sales.Legalization.LegalizationLayout> LegalizationLayouts => Set<Modules.Sales.Legalization.LegalizationLayout>();
+    public DbSet<Modules.Sales.LegalizationLayout> LegalizationLayouts => Set<Modules.Sales.LegalizationLayout>();
 
-    public DbSet<Modules.Sales.Legalization.LegalizationRun> LegalizationRuns => Set<Modules.Sales.Legalization.LegalizationRun>();
+    public DbSet<Modules.Sales.LegalizationRun> LegalizationRuns => Set<Modules.Sales.LegalizationRun>();
 
     public DbSet<ChecklistDefinition> SaleChecklists => Set<ChecklistDefinition>();
 
@@ -85,11 +85,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<SaleStateChange> SaleStateChanges => Set<SaleStateChange>();
 
     // Sales reconciliation
-    public DbSet<Modules.Sales.Reconciliation.ReconciliationCut> ReconciliationCuts => Set<Modules.Sales.Reconciliation.ReconciliationCut>();
+    public DbSet<Modules.Sales.ReconciliationCut> ReconciliationCuts => Set<Modules.Sales.ReconciliationCut>();
 
-    public DbSet<Modules.Sales.Reconciliation.ReconciliationItem> ReconciliationItems => Set<Modules.Sales.Reconciliation.ReconciliationItem>();
+    public DbSet<Modules.Sales.ReconciliationItem> ReconciliationItems => Set<Modules.Sales.ReconciliationItem>();
 
-    public DbSet<Modules.Sales.Reconciliation.SaleClaim> SaleClaims => Set<Modules.Sales.Reconciliation.SaleClaim>();
+    public DbSet<Modules.Sales.SaleClaim> SaleClaims => Set<Modules.Sales.SaleClaim>();
 
     // Outbound campaigns
     public DbSet<Modules.Outbound.Leads.LeadBase> LeadBases => Set<Modules.Outbound.Leads.LeadBase>();
@@ -122,11 +122,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<Modules.Outbound.Stats.DailySalesGoal> DailySalesGoals => Set<Modules.Outbound.Stats.DailySalesGoal>();
 
     // Sales: device back office (issue 5)
-    public DbSet<Modules.Sales.Devices.DeviceFulfilment> DeviceFulfilments => Set<Modules.Sales.Devices.DeviceFulfilment>();
+    public DbSet<Modules.Sales.DeviceFulfilment> DeviceFulfilments => Set<Modules.Sales.DeviceFulfilment>();
 
-    public DbSet<Modules.Sales.Devices.DeliveryEvent> DeliveryEvents => Set<Modules.Sales.Devices.DeliveryEvent>();
+    public DbSet<Modules.Sales.DeliveryEvent> DeliveryEvents => Set<Modules.Sales.DeliveryEvent>();
 
-    public DbSet<Modules.Sales.Devices.DeviceBackOfficeSettings> DeviceBackOfficeSettings => Set<Modules.Sales.Devices.DeviceBackOfficeSettings>();
+    public DbSet<Modules.Sales.DeviceBackOfficeSettings> DeviceBackOfficeSettings => Set<Modules.Sales.DeviceBackOfficeSettings>();
 
     public DbSet<Modules.Outbound.Management.ManagementLayout> ManagementLayouts => Set<Modules.Outbound.Management.ManagementLayout>();
 
@@ -194,9 +194,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Escalation>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         // Sales: attachments and legalization
-        builder.Entity<Modules.Sales.Attachments.SaleAttachment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
-        builder.Entity<Modules.Sales.Legalization.LegalizationLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
-        builder.Entity<Modules.Sales.Legalization.LegalizationRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.SaleAttachment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
+        builder.Entity<Modules.Sales.LegalizationLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<Modules.Sales.LegalizationRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         builder.Entity<ChecklistDefinition>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<ChecklistItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
@@ -204,9 +204,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<SaleStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
 
         // Sales reconciliation
-        builder.Entity<Modules.Sales.Reconciliation.ReconciliationCut>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Sales.Reconciliation.ReconciliationItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Sales.Reconciliation.SaleClaim>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.ReconciliationCut>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.ReconciliationItem>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.SaleClaim>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         // Outbound campaigns (exclusion registries are national reference data: no filter)
         builder.Entity<Modules.Outbound.Leads.LeadBase>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
@@ -223,9 +223,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Modules.Outbound.Stats.DailySalesGoal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         // Sales: device back office (issue 5)
-        builder.Entity<Modules.Sales.Devices.DeviceFulfilment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
-        builder.Entity<Modules.Sales.Devices.DeliveryEvent>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
-        builder.Entity<Modules.Sales.Devices.DeviceBackOfficeSettings>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Sales.DeviceFulfilment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
+        builder.Entity<Modules.Sales.DeliveryEvent>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
+        builder.Entity<Modules.Sales.DeviceBackOfficeSettings>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         builder.Entity<Modules.Outbound.Management.ManagementLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Management.ManagementReportRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));

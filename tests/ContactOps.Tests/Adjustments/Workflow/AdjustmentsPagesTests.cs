@@ -61,7 +61,7 @@ public partial class AdjustmentsPagesTests
             .Concat(Enum.GetNames<AdjustmentAction>().Select(k => "Step_" + k))
             .Concat(Enum.GetNames<CarrierApproval>().Select(k => "Approval_" + k))
             .Concat(Enum.GetNames<ClockStatus>().Where(c => c != "None").Select(k => "Clock_" + k))
-            .Concat(Modules.Adjustments.Features.AdjustmentWorkflow.Routes.Keys.Select(k => "Action_" + k))
+            .Concat(Modules.Adjustments.AdjustmentWorkflow.Routes.Keys.Select(k => "Action_" + k))
             .ToHashSet(StringComparer.Ordinal);
         Assert.Empty(used.Except(es));
     }

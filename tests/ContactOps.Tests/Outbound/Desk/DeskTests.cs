@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using ContactOps.Modules.Outbound.Desk;
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Modules.Sales;
-using ContactOps.Modules.Sales.Attachments;
+using ContactOps.Modules.Sales.Features;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Interactions;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using ContactOps.Modules.Sales.Attachments;
 using ContactOps.Modules.Sales.Features;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;

@@ -38,6 +38,6 @@ public static class SalesLookups
             .Take(take)
             .Select(s => new { s.Id, s.SoldAt, s.Kind, s.State, s.MonthlyValue, s.Currency })
             .ToListAsync(ct);
-        return rows.Select(s => new CustomerSaleItem(s.Id, s.SoldAt, Reports.SaleLabels.Kind(s.Kind), Reports.SaleLabels.State(s.State), s.MonthlyValue, s.Currency)).ToList();
+        return rows.Select(s => new CustomerSaleItem(s.Id, s.SoldAt, SaleLabels.Kind(s.Kind), SaleLabels.State(s.State), s.MonthlyValue, s.Currency)).ToList();
     }
 }

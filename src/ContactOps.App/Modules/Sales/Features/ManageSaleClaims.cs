@@ -1,0 +1,141 @@
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Sales.Features;
+
+public sealed record CreateClaimsRequest(Guid CutId, IReadOnlyList<Guid>? ItemIds = null);
+
+public sealed record ClaimView(Guid Id, Guid CutId, Guid ItemId, Guid SaleId, string Key, ClaimState State, ClaimOutcome? Outcome, string? SentReference, DateTimeOffset? SentAt, string? AnswerText, DateTimeOffset? AnsweredAt, string OpenedBy);
+
+public sealed record SendClaimRequest(string? Reference);
+
+public sealed record AnswerClaimRequest(ClaimOutcome? Outcome, string? Answer);
+
+/// <summary>
+/// Claims to the carrier for sales of ours missing from its sheet: raised from a cut's missing items (all of them or the
+/// chosen ones; an item already claimed is skipped), sent, and answered (accepted or rejected with the carrier's text).
+/// </summary>
+public sealed class ManageSaleClaims(AppDbContext db, AccessScope scope, TimeProvider time)
+{
+    public async Task<Result<IReadOnlyList<ClaimView>>> CreateAsync(CreateClaimsRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cut = await db.ReconciliationCuts.FirstOrDefaultAsync(c => c.Id == request.CutId, ct);
+        if (cut is null)
+        {
+            return Error.NotFound("reconciliation.not_found", "No se encontró el corte de conciliación.");
+        }
+
+        if (!ReconcileSales.CanReconcile(scope, cut.OperationId))
+        {
+            return Error.Forbidden("claims.forbidden", "Solo el back office, el data marshall, el coordinador, el gerente o el administrador de la operación crean reclamos.");
+        }
+
+        var items = db.ReconciliationItems.Where(i => i.CutId == cut.Id && i.Category == ReconciliationCategory.MissingAtCarrier && i.SaleId != null);
+        if (request.ItemIds is { Count: > 0 } chosen)
+        {
+            var ids = chosen.Distinct().ToList();
+            var found = await items.Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
+            if (found.Count != ids.Count)
+            {
+                return Error.Validation("claims.not_missing", "Solo se reclaman ventas nuestras que faltan en la hoja del operador de este corte.", "itemIds");
+            }
+
+            items = items.Where(i => ids.Contains(i.Id));
+        }
+
+        var candidates = await items
+            .Where(i => !db.SaleClaims.Any(c => c.ItemId == i.Id))
+            .OrderBy(i => i.Key)
+            .Select(i => new { i.Id, i.SaleId, i.Key })
+            .ToListAsync(ct);
+        var claims = candidates.Select(i => new SaleClaim(cut.ClientId, cut.OperationId, cut.Id, i.Id, i.SaleId!.Value, i.Key, scope.UserName)).ToList();
+        db.SaleClaims.AddRange(claims);
+        cut.AddClaims(claims.Count);
+        await db.SaveChangesAsync(ct);
+        return claims.Select(ToView).ToList();
+    }
+
+    public async Task<Result<IReadOnlyList<ClaimView>>> ListAsync(Guid cutId, CancellationToken ct)
+    {
+        if (!await db.ReconciliationCuts.AnyAsync(c => c.Id == cutId, ct))
+        {
+            return Error.NotFound("reconciliation.not_found", "No se encontró el corte de conciliación.");
+        }
+
+        var claims = await db.SaleClaims.AsNoTracking().Where(c => c.CutId == cutId).OrderBy(c => c.Key).ToListAsync(ct);
+        return claims.Select(ToView).ToList();
+    }
+
+    public async Task<Result<ClaimView>> SendAsync(Guid claimId, SendClaimRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var claim = await db.SaleClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct);
+        if (claim is null)
+        {
+            return Error.NotFound("claim.not_found", "No se encontró el reclamo.");
+        }
+
+        if (!ReconcileSales.CanReconcile(scope, claim.OperationId))
+        {
+            return Error.Forbidden("claims.forbidden", "No tiene permiso para gestionar reclamos de esta operación.");
+        }
+
+        if (request.Reference is { Length: > 200 })
+        {
+            return Error.Validation("claim.reference_too_long", "La referencia del envío tiene como máximo 200 caracteres.", "reference");
+        }
+
+        if (!claim.MarkSent(request.Reference, time.GetUtcNow()))
+        {
+            return Error.Conflict("claim.not_open", "El reclamo ya fue enviado.");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ToView(claim);
+    }
+
+    public async Task<Result<ClaimView>> AnswerAsync(Guid claimId, AnswerClaimRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.Outcome is null)
+        {
+            errors["outcome"] = ["Indique si el operador aceptó o rechazó el reclamo (Accepted o Rejected)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Answer) || request.Answer.Length > 2000)
+        {
+            errors["answer"] = ["Escriba la respuesta del operador (máximo 2000 caracteres)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors);
+        }
+
+        var claim = await db.SaleClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct);
+        if (claim is null)
+        {
+            return Error.NotFound("claim.not_found", "No se encontró el reclamo.");
+        }
+
+        if (!ReconcileSales.CanReconcile(scope, claim.OperationId))
+        {
+            return Error.Forbidden("claims.forbidden", "No tiene permiso para gestionar reclamos de esta operación.");
+        }
+
+        if (!claim.Answer(request.Outcome!.Value, request.Answer!, time.GetUtcNow()))
+        {
+            return Error.Conflict("claim.not_sent", claim.State == ClaimState.Open ? "Primero envíe el reclamo al operador." : "El reclamo ya tiene respuesta.");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ToView(claim);
+    }
+
+    private static ClaimView ToView(SaleClaim c) =>
+        new(c.Id, c.CutId, c.ItemId, c.SaleId, c.Key, c.State, c.Outcome, c.SentReference, c.SentAt, c.AnswerText, c.AnsweredAt, c.OpenedBy);
+}
