@@ -149,7 +149,7 @@ public static class AppHost
             module.MapEndpoints(api);
         }
 
-        Modules.Outbound.Desk.DeskEndpoints.MapHub(app);
+        Modules.Outbound.DeskEndpoints.MapHub(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

@@ -26,20 +26,20 @@ public static class AppModules
         new DemoModule(),
         new InteractionsModule(),
         new Modules.Outbound.OutboundModule(),
-        new Modules.Outbound.Dialer.Cli.DialerCliModule(),
+        new Modules.Outbound.Cli.DialerCliModule(),
 
-        new Modules.Outbound.Leads.LeadsModule(),
+        new Modules.Outbound.LeadsModule(),
 
-        new Modules.Outbound.Policy.PolicyCli(),
+        new Modules.Outbound.Cli.PolicyCli(),
 
-        new Modules.Outbound.Stats.StatsModule(),
+        new Modules.Outbound.StatsModule(),
 
-        new Modules.Outbound.CallLogs.CallLogsModule(),
+        new Modules.Outbound.CallLogsModule(),
 
         new Modules.Sales.Devices.DevicesModule(),
 
-        new Modules.Outbound.Management.ManagementModule(),
-        new Modules.Outbound.Wallboard.WallboardModule(),
+        new Modules.Outbound.ManagementModule(),
+        new Modules.Outbound.WallboardModule(),
 
         new Modules.Adjustments.AdjustmentsModule(),
         new Modules.Adjustments.Import.AdjustmentsImportModule(),

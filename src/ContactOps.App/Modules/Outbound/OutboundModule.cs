@@ -1,3 +1,4 @@
+using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform;
 
 namespace ContactOps.Modules.Outbound;
@@ -10,19 +11,19 @@ public sealed class OutboundModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
     {
-        Policy.PolicyEndpoints.AddServices(services);
+        PolicyEndpoints.AddServices(services);
 
         // engine: the live dialer (floor + simulated gateway).
-        Dialer.Engine.DialerEngineServices.Add(services);
+        DialerEngineServices.Add(services);
 
-        Desk.DeskEndpoints.AddServices(services);
+        DeskEndpoints.AddServices(services);
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
     {
         var outbound = api.MapGroup("/outbound").WithTags("Outbound");
-        Policy.PolicyEndpoints.Map(outbound);
+        PolicyEndpoints.Map(outbound);
 
-        Desk.DeskEndpoints.Map(outbound);
+        DeskEndpoints.Map(outbound);
     }
 }

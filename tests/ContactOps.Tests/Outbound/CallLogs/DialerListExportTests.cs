@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text;
 using ContactOps.Modules.Outbound;
-using ContactOps.Modules.Outbound.CallLogs;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Policy;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Files;

@@ -1,3 +1,4 @@
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

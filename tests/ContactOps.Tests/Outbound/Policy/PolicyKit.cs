@@ -1,6 +1,5 @@
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Policy;
 using ContactOps.Platform.Data;
 using System.Net.Http.Json;
 using System.Text.Json;

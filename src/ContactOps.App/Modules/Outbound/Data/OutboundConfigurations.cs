@@ -1,7 +1,6 @@
 using ContactOps.Modules.Organization;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Policy;
+using ContactOps.Modules.Outbound.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
