@@ -26,20 +26,8 @@ public static class AppModules
         new DemoModule(),
         new InteractionsModule(),
         new Modules.Outbound.OutboundModule(),
-        new Modules.Outbound.Cli.DialerCliModule(),
-
-        new Modules.Outbound.LeadsModule(),
-
-        new Modules.Outbound.Cli.PolicyCli(),
-
-        new Modules.Outbound.StatsModule(),
-
-        new Modules.Outbound.CallLogsModule(),
 
         new Modules.Sales.Devices.DevicesModule(),
-
-        new Modules.Outbound.ManagementModule(),
-        new Modules.Outbound.WallboardModule(),
 
         new Modules.Adjustments.AdjustmentsModule(),
         new Modules.Adjustments.Import.AdjustmentsImportModule(),

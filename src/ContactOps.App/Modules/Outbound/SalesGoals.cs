@@ -42,17 +42,6 @@ public sealed class DailySalesGoal : IAuditable, IStamped
     Guid? IAuditable.AuditOperationId => OperationId;
 }
 
-internal sealed class DailySalesGoalConfiguration : IEntityTypeConfiguration<DailySalesGoal>
-{
-    public void Configure(EntityTypeBuilder<DailySalesGoal> b)
-    {
-        b.ToTable("DailySalesGoals");
-        b.HasKey(x => x.Id);
-        b.HasIndex(x => new { x.OperationId, x.Day }).IsUnique();
-        b.HasOne<Operation>().WithMany().HasForeignKey(x => x.OperationId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
 /// <summary>The operation's daily sales goals: an explicit <see cref="DailySalesGoal"/> for the date, else the campaign's weekday goal, else 0.</summary>
 public static class SalesGoals
 {

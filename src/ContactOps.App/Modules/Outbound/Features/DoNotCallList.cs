@@ -110,3 +110,6 @@ public sealed class DoNotCallList(AppDbContext db, AccessScope scope)
             : Error.Forbidden("dnc.forbidden", "Solo el supervisor, el data marshall, el coordinador, el gerente o el administrador de la operación gestionan la lista de no llamar.");
     }
 }
+
+/// <summary>Body of POST /api/v1/outbound/dnc.</summary>
+public sealed record DncRequest(string? Operation, string? Phone, string? Reason);

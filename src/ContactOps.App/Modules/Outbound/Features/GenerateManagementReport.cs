@@ -145,3 +145,6 @@ public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope,
     public static string FileName(string operationCode, DateOnly date, string format) =>
         string.Create(CultureInfo.InvariantCulture, $"gestion_{operationCode}_{date:yyyyMMdd}.{format}");
 }
+
+/// <summary>Body of POST /api/v1/outbound/management/runs.</summary>
+public sealed record GenerateManagementBody(string? Operation, string? Date, Guid? BaseId, string? Format);

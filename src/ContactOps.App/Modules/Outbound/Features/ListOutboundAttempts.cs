@@ -171,3 +171,9 @@ public sealed class ListOutboundAttempts(AppDbContext db, AccessScope scope)
         return (q, zone);
     }
 }
+
+/// <summary>Query string of GET /api/v1/outbound/attempts and /attempts.csv.</summary>
+internal sealed record AttemptsQuery(string? Operation, string? From, string? To, string? Agent, string? Team, string? Flag, int? Hour, int? Page, int? PageSize)
+{
+    public OutboundAttemptsRequest Request => new(Operation, From, To, Agent, Team, Flag, Hour, Page, PageSize);
+}

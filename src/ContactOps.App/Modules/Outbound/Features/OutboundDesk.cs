@@ -162,3 +162,6 @@ public sealed class OutboundDesk(IDbContextFactory<AppDbContext> dbs, AccessScop
 
     private Task ReleaseAsync(DeskUnit unit, DialerLead taken, CancellationToken ct) => hopper.ReleaseAsync(unit.Operation.Id, taken.LeadId, ct);
 }
+
+/// <summary>Body of POST /api/v1/outbound/desk/pause.</summary>
+public sealed record PauseRequest(string? ReasonCode);

@@ -1,25 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using ContactOps.Modules.Outbound.Features;
-using ContactOps.Platform;
 using ContactOps.Platform.Cli;
 
 namespace ContactOps.Modules.Outbound.Cli;
 
 /// <summary>The <c>dialer</c> verb: <c>dialer simulate</c> runs a simulated campaign day with a pacer (no database).</summary>
-public sealed class DialerCliModule : IAppModule, ICliModule
+internal static class DialerSimulateCli
 {
-    public IEnumerable<string> TopLevelVerbs => ["dialer"];
-
-    public void AddServices(IServiceCollection services)
-    {
-    }
-
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-    }
-
-    public void Register(RootCommand root, CliContext context)
+    public static Command Build(CliContext context)
     {
         var dialer = new Command("dialer", "Marcador de campañas salientes");
         var simulate = new Command("simulate", "Simula una jornada de campaña con un método de marcación (sin base de datos; reproducible con --seed).");
@@ -82,6 +71,6 @@ public sealed class DialerCliModule : IAppModule, ICliModule
             return ExitCodes.Ok;
         });
         dialer.Subcommands.Add(simulate);
-        root.Subcommands.Add(dialer);
+        return dialer;
     }
 }

@@ -1,45 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
 using ContactOps.Modules.Outbound.Features;
-using ContactOps.Platform;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Results;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace ContactOps.Modules.Outbound;
+namespace ContactOps.Modules.Outbound.Cli;
 
-/// <summary>The operation's numbers (issue 5): hourly pre-aggregation, KPI and hour-by-hour reports, goals.</summary>
-public sealed class StatsModule : IAppModule, ICliModule
+/// <summary>`stats rebuild --operation X [--from AAAA-MM-DD] [--to AAAA-MM-DD] [--json]`: the hourly figures recomputed from the attempts.</summary>
+internal static class StatsRebuildCli
 {
-    public IEnumerable<string> TopLevelVerbs => ["stats", "report"];
-
-    public void AddServices(IServiceCollection services)
-    {
-        services.AddSingleton<ISaveChangesInterceptor, OutboundStatsInterceptor>();
-        services.AddScoped<RebuildStats>();
-        StatsFeatures.AddServices(services);
-    }
-
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-        var outbound = api.MapGroup("/outbound").WithTags("Outbound");
-        StatsFeatures.Map(outbound);
-    }
-
-    public void Register(RootCommand root, CliContext context)
+    public static Command Build(CliContext context)
     {
         var stats = new Command("stats", "Cifras preagregadas de las operaciones salientes");
         stats.Subcommands.Add(Rebuild(context));
-        root.Subcommands.Add(stats);
-
-        var report = root.Subcommands.FirstOrDefault(c => c.Name == "report");
-        if (report is null)
-        {
-            report = new Command("report", "Informes");
-            root.Subcommands.Add(report);
-        }
-
-        StatsFeatures.RegisterReports(report, context);
+        return stats;
     }
 
     private static Command Rebuild(CliContext context)
@@ -57,7 +31,7 @@ public sealed class StatsModule : IAppModule, ICliModule
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            if (!StatsCli.TryDate(parse.GetValue(from), "from", out var f, out var error) || !StatsCli.TryDate(parse.GetValue(to), "to", out var t, out error))
+            if (!TryDate(parse.GetValue(from), "from", out var f, out var error) || !TryDate(parse.GetValue(to), "to", out var t, out error))
             {
                 return context.Fail(error!, asJson);
             }
@@ -83,13 +57,9 @@ public sealed class StatsModule : IAppModule, ICliModule
         });
         return command;
     }
-}
 
-/// <summary>Parsing shared by the stats verbs.</summary>
-internal static class StatsCli
-{
     /// <summary>An optional yyyy-MM-dd date; false with a validation error when malformed.</summary>
-    public static bool TryDate(string? text, string field, out DateOnly? value, out Error? error)
+    private static bool TryDate(string? text, string field, out DateOnly? value, out Error? error)
     {
         value = null;
         error = null;

@@ -1,26 +1,14 @@
 using System.CommandLine;
 using ContactOps.Modules.Outbound.Features;
-using ContactOps.Platform;
 using ContactOps.Platform.Cli;
 
 namespace ContactOps.Modules.Outbound.Cli;
 
 /// <summary>`contact-policy check --operation X --phone N --at ISO [--json]`.</summary>
-public sealed class PolicyCli : IAppModule, ICliModule
+internal static class ContactPolicyCli
 {
-    public IEnumerable<string> TopLevelVerbs => ["contact-policy"];
-
-    public void AddServices(IServiceCollection services)
+    public static Command Build(CliContext context)
     {
-    }
-
-    public void MapEndpoints(RouteGroupBuilder api)
-    {
-    }
-
-    public void Register(RootCommand root, CliContext context)
-    {
-        ArgumentNullException.ThrowIfNull(root);
         var group = new Command("contact-policy", "Política de contacto de las campañas salientes (Ley 2300 de 2023 y CRC).");
         var check = new Command("check", "¿Se puede llamar a este número ahora? Imprime {\"allowed\":…,\"reasons\":[…]}; la consulta queda registrada.");
         var operation = new Option<string>("--operation") { Description = "Código de la operación", Required = true };
@@ -55,6 +43,6 @@ public sealed class PolicyCli : IAppModule, ICliModule
             return ExitCodes.Ok;
         });
         group.Subcommands.Add(check);
-        root.Subcommands.Add(group);
+        return group;
     }
 }
