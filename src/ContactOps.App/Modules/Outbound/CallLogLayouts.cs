@@ -1,5 +1,4 @@
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Files;
 
 namespace ContactOps.Modules.Outbound;

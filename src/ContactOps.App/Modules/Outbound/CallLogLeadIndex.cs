@@ -1,5 +1,4 @@
 using System.Globalization;
-using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -139,4 +139,38 @@ public static class LeadOutcomes
             }
         }
     }
+
+    /// <summary>The pending callbacks the attempt served are done (the caller saves the context).</summary>
+    internal static async Task CloseCallbacksAsync(AppDbContext db, CallAttempt attempt, CancellationToken ct)
+    {
+        foreach (var served in await db.Callbacks.Where(c => c.AttemptId == attempt.Id && c.Status == CallbackStatus.Pending).ToListAsync(ct))
+        {
+            served.Status = CallbackStatus.Done;
+        }
+    }
+
+    /// <summary>Closes the attempt's telephony facts when the desk (preview) is their only source.</summary>
+    internal static void CompleteAttempt(CallAttempt attempt, DispositionTraits disposition, DateTimeOffset now)
+    {
+        if (attempt.Result == CallResult.Pending)
+        {
+            attempt.Result = disposition.Machine ? CallResult.Machine
+                : disposition.Failed ? CallResult.Failed
+                : disposition.Answered || disposition.Contact ? CallResult.Answered
+                : string.Equals(disposition.Code, "OCUPADO", StringComparison.Ordinal) ? CallResult.Busy
+                : CallResult.NoAnswer;
+            if (attempt.Result == CallResult.Answered)
+            {
+                attempt.AnsweredAt ??= attempt.ConnectedAt ?? attempt.StartedAt;
+            }
+        }
+
+        if (attempt.EndedAt is null)
+        {
+            attempt.EndedAt = now;
+            attempt.TalkSeconds = (int)Math.Max(0, (now - (attempt.ConnectedAt ?? attempt.StartedAt)).TotalSeconds);
+        }
+
+        attempt.WrapSeconds = (int)Math.Max(0, (now - attempt.EndedAt.Value).TotalSeconds);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ContactOps.Modules.Organization;
-using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

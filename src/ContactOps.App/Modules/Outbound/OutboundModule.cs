@@ -49,10 +49,18 @@ public sealed class OutboundModule : IAppModule, ICliModule
 
         // The agent's desk and the supervisor's floor.
         services.AddSingleton<AgentPresence>();
-        services.AddScoped<OutboundDesk>();
-        services.AddScoped<DeskCalls>();
+        services.AddScoped<AgentDesk>();
+        services.AddScoped<GetDesk>();
+        services.AddScoped<JoinCampaign>();
+        services.AddScoped<ChangeAgentState>();
+        services.AddScoped<TakeNextLead>();
+        services.AddScoped<StartDeskCall>();
+        services.AddScoped<EndDeskCall>();
         services.AddScoped<RecordDisposition>();
         services.AddScoped<OutboundFloorView>();
+        services.AddScoped<GetOutboundFloor>();
+        services.AddScoped<StartDialer>();
+        services.AddScoped<StopDialer>();
         services.AddSingleton<WrapUpDefaults>();
         services.AddHostedService<WrapUpSweep>();
         services.AddHostedService<OutboundHubRelay>();
@@ -61,8 +69,11 @@ public sealed class OutboundModule : IAppModule, ICliModule
         services.AddScoped<LeadFileVault>();
         services.AddScoped<ImportLeads>();
         services.AddScoped<ImportExclusions>();
-        services.AddScoped<DoNotCallList>();
-        services.AddScoped<LeadBases>();
+        services.AddScoped<ManageDoNotCallList>();
+        services.AddScoped<ListLeadBases>();
+        services.AddScoped<CloseLeadBase>();
+        services.AddScoped<DownloadLeadBaseFile>();
+        services.AddScoped<GetLeadBaseRejections>();
         services.AddSingleton(new Platform.Imports.Mappings.FileKindDefinition(LeadFileColumns.FileKind, LeadFileColumns.Aliases.Keys.ToArray(), LeadFileColumns.MultiValued));
 
         // The operation's numbers: hourly pre-aggregation, KPI and hour-by-hour reports, goals.
@@ -81,8 +92,9 @@ public sealed class OutboundModule : IAppModule, ICliModule
 
         // The carrier's daily management report: layout, daily schedule (Quartz.NET), kept runs.
         services.AddScoped<GenerateManagementReport>();
-        services.AddScoped<ManagementRuns>();
-        services.AddScoped<ManagementLayouts>();
+        services.AddScoped<ListManagementRuns>();
+        services.AddScoped<DownloadManagementRun>();
+        services.AddScoped<EditManagementLayout>();
         services.AddSingleton<QuartzManagementSchedule>();
         services.AddSingleton<IManagementSchedule>(sp => sp.GetRequiredService<QuartzManagementSchedule>());
         // A name per process: several hosts in one process (tests) never share an in-memory scheduler. A clustered
@@ -94,7 +106,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
         services.AddHostedService<ManagementScheduleStartup>();
 
         // The live wallboard.
-        services.AddScoped<WallboardView>();
+        services.AddScoped<GetWallboard>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -190,37 +202,37 @@ public sealed class OutboundModule : IAppModule, ICliModule
     private static void MapDesk(RouteGroupBuilder outbound)
     {
         var desk = outbound.MapGroup("/desk").WithTags("Outbound desk");
-        desk.MapGet("/", async (string? operation, OutboundDesk h, CancellationToken ct) => ApiResults.From(await h.GetAsync(operation, ct)))
+        desk.MapGet("/", async (string? operation, GetDesk h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("The agent's desk: state, pending call and lead (history, script), dispositions, pause reasons, callbacks").Produces<DeskView>();
-        desk.MapPost("/join", async (string? operation, OutboundDesk h, CancellationToken ct) => ApiResults.From(await h.JoinAsync(operation, ct)))
+        desk.MapPost("/join", async (string? operation, JoinCampaign h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("Join the campaign (on the floor, not ready yet)").Produces<DeskView>();
-        desk.MapPost("/ready", async (string? operation, OutboundDesk h, CancellationToken ct) => ApiResults.From(await h.ReadyAsync(operation, ct)))
+        desk.MapPost("/ready", async (string? operation, ChangeAgentState h, CancellationToken ct) => ApiResults.From(await h.ReadyAsync(operation, ct)))
             .WithSummary("Ready for calls (refused while an attempt lacks its disposition)").Produces<DeskView>();
-        desk.MapPost("/pause", async (string? operation, PauseRequest request, OutboundDesk h, CancellationToken ct) => ApiResults.From(await h.PauseAsync(operation, request.ReasonCode, ct)))
+        desk.MapPost("/pause", async (string? operation, PauseRequest request, ChangeAgentState h, CancellationToken ct) => ApiResults.From(await h.PauseAsync(operation, request.ReasonCode, ct)))
             .WithSummary("Pause with one of the campaign's reason codes").Produces<DeskView>();
-        desk.MapPost("/logout", async (string? operation, OutboundDesk h, CancellationToken ct) => ApiResults.From(await h.LogoutAsync(operation, ct)))
+        desk.MapPost("/logout", async (string? operation, ChangeAgentState h, CancellationToken ct) => ApiResults.From(await h.LogoutAsync(operation, ct)))
             .WithSummary("Leave the campaign").Produces<DeskView>();
-        desk.MapPost("/next", async (string? operation, DeskCalls h, CancellationToken ct) => ApiResults.From(await h.NextAsync(operation, ct)))
+        desk.MapPost("/next", async (string? operation, TakeNextLead h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("Preview mode: take the next lead from the hopper (due callbacks first)").Produces<DeskView>();
-        desk.MapPost("/calls", async (string? operation, StartCallRequest request, DeskCalls h, CancellationToken ct) => ApiResults.From(await h.StartAsync(operation, request, ct)))
+        desk.MapPost("/calls", async (string? operation, StartCallRequest request, StartDeskCall h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, request, ct)))
             .WithSummary("Preview mode: the agent dialled the lead's phone (checked against the contact policy as a manual call)").Produces<DeskView>();
-        desk.MapPost("/calls/end", async (string? operation, DeskCalls h, CancellationToken ct) => ApiResults.From(await h.EndAsync(operation, ct)))
+        desk.MapPost("/calls/end", async (string? operation, EndDeskCall h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("End (hang up) the agent's call: wrap-up starts").Produces<DeskView>();
         desk.MapPost("/dispositions", async (string? operation, DispositionRequest request, RecordDisposition h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, request, ct)))
             .WithSummary("Disposition of the agent's attempt (callback: callbackAt + callbackForMe; sale: sale with identityValidated)").Produces<DeskView>();
-        desk.MapGet("/callbacks", async (string? operation, OutboundDesk h, CancellationToken ct) =>
+        desk.MapGet("/callbacks", async (string? operation, GetDesk h, CancellationToken ct) =>
             {
-                var view = await h.GetAsync(operation, ct);
+                var view = await h.HandleAsync(operation, ct);
                 return view.IsSuccess ? Results.Ok(view.Value!.Callbacks) : ApiResults.Problem(view.Error!);
             })
             .WithSummary("The agent's pending callbacks (theirs and anyone's)").Produces<IReadOnlyList<CallbackView>>();
 
         var floor = outbound.MapGroup("/floor").WithTags("Outbound floor");
-        floor.MapGet("/", async (string? operation, OutboundFloorView h, CancellationToken ct) => ApiResults.From(await h.GetAsync(operation, ct)))
+        floor.MapGet("/", async (string? operation, GetOutboundFloor h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("The campaign's live floor (supervisors)").Produces<FloorView>();
-        floor.MapPost("/start", async (string? operation, OutboundFloorView h, CancellationToken ct) => ApiResults.From(await h.StartAsync(operation, ct)))
+        floor.MapPost("/start", async (string? operation, StartDialer h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("Start the dialer (automatic modes)").Produces<FloorView>();
-        floor.MapPost("/stop", async (string? operation, OutboundFloorView h, CancellationToken ct) => ApiResults.From(await h.StopAsync(operation, ct)))
+        floor.MapPost("/stop", async (string? operation, StopDialer h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("Stop the dialer").Produces<FloorView>();
     }
 
@@ -250,33 +262,33 @@ public sealed class OutboundModule : IAppModule, ICliModule
             .WithMetadata(new RequestSizeLimitAttribute(1L << 30), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = 1L << 30 })
             .WithSummary("Upload a lead base (multipart: operation, file, mapping?, base?, password?): counts and the first rejected rows")
             .Produces<LeadImportSummary>();
-        bases.MapGet("/", async (string? operation, LeadBases handler, CancellationToken ct) => ApiResults.From(await handler.ListAsync(operation, ct)))
+        bases.MapGet("/", async (string? operation, ListLeadBases handler, CancellationToken ct) => ApiResults.From(await handler.HandleAsync(operation, ct)))
             .WithSummary("Lead bases the caller manages, newest first, with their counts")
             .Produces<IReadOnlyList<LeadBaseItem>>();
-        bases.MapPost("/{id:guid}/close", async (Guid id, LeadBases handler, CancellationToken ct) => ApiResults.From(await handler.CloseAsync(id, ct)))
+        bases.MapPost("/{id:guid}/close", async (Guid id, CloseLeadBase handler, CancellationToken ct) => ApiResults.From(await handler.HandleAsync(id, ct)))
             .WithSummary("Close a base (its leads are no longer dialled nor count as duplicates)")
             .Produces<LeadBaseItem>();
-        bases.MapGet("/{id:guid}/file", async (Guid id, LeadBases handler, CancellationToken ct) =>
+        bases.MapGet("/{id:guid}/file", async (Guid id, DownloadLeadBaseFile handler, CancellationToken ct) =>
             {
-                var result = await handler.DownloadAsync(id, ct);
+                var result = await handler.HandleAsync(id, ct);
                 return result.IsSuccess ? Results.File(result.Value!.Content, "application/octet-stream", result.Value.FileName) : ApiResults.Problem(result.Error!);
             })
             .WithSummary("The received file, decrypted (the read is audited)");
-        bases.MapGet("/{id:guid}/rejected", async (Guid id, LeadBases handler, CancellationToken ct) =>
+        bases.MapGet("/{id:guid}/rejected", async (Guid id, GetLeadBaseRejections handler, CancellationToken ct) =>
             {
-                var result = await handler.RejectionsAsync(id, ct);
+                var result = await handler.HandleAsync(id, ct);
                 return result.IsSuccess ? Results.File(result.Value!, "text/csv; charset=utf-8", "rechazados.csv") : ApiResults.Problem(result.Error!);
             })
             .WithSummary("The rejected rows of a base's import as CSV (linea;campo;motivo)");
 
         var dnc = outbound.MapGroup("/dnc");
-        dnc.MapGet("/", async (string? operation, DoNotCallList list, CancellationToken ct) => ApiResults.From(await list.ListAsync(operation ?? "", ct)))
+        dnc.MapGet("/", async (string? operation, ManageDoNotCallList list, CancellationToken ct) => ApiResults.From(await list.ListAsync(operation ?? "", ct)))
             .WithSummary("The operation's internal do-not-call list")
             .Produces<IReadOnlyList<DncItem>>();
-        dnc.MapPost("/", async (DncRequest request, DoNotCallList list, CancellationToken ct) => ApiResults.From(await list.AddAsync(request.Operation ?? "", request.Phone ?? "", request.Reason, ct)))
+        dnc.MapPost("/", async (DncRequest request, ManageDoNotCallList list, CancellationToken ct) => ApiResults.From(await list.AddAsync(request.Operation ?? "", request.Phone ?? "", request.Reason, ct)))
             .WithSummary("Add a number to the operation's do-not-call list (idempotent)")
             .Produces<DncItem>();
-        dnc.MapDelete("/", async (string? operation, string? phone, DoNotCallList list, CancellationToken ct) =>
+        dnc.MapDelete("/", async (string? operation, string? phone, ManageDoNotCallList list, CancellationToken ct) =>
             {
                 var result = await list.RemoveAsync(operation ?? "", phone ?? "", ct);
                 return result.IsSuccess ? Results.NoContent() : ApiResults.Problem(result.Error!);
@@ -387,23 +399,23 @@ public sealed class OutboundModule : IAppModule, ICliModule
     /// <summary>The daily management report: kept runs, downloads, the carrier's layout and schedule.</summary>
     private static void MapManagement(RouteGroupBuilder group)
     {
-        group.MapGet("/runs", async (string? operation, int? take, ManagementRuns runs, CancellationToken ct) => ApiResults.From(await runs.ListAsync(operation, take ?? 100, ct)))
+        group.MapGet("/runs", async (string? operation, int? take, ListManagementRuns runs, CancellationToken ct) => ApiResults.From(await runs.HandleAsync(operation, take ?? 100, ct)))
             .WithSummary("The kept daily management reports of an operation, newest first")
             .Produces<IReadOnlyList<ManagementRunItem>>();
         group.MapPost("/runs", async (GenerateManagementBody body, GenerateManagementReport handler, CancellationToken ct) =>
                 ApiResults.From(await handler.HandleAsync(new ManagementReportRequest(body.Operation, body.Date, body.BaseId, body.Format), ManagementTrigger.User, ct)))
             .WithSummary("Generate the management report now (leads' state at the end of the local date) and keep it")
             .Produces<ManagementRunItem>();
-        group.MapGet("/runs/{id:guid}/file", async (Guid id, ManagementRuns runs, CancellationToken ct) =>
+        group.MapGet("/runs/{id:guid}/file", async (Guid id, DownloadManagementRun download, CancellationToken ct) =>
             {
-                var result = await runs.DownloadAsync(id, ct);
+                var result = await download.HandleAsync(id, ct);
                 return result.IsSuccess ? Results.File(result.Value!.Content, result.Value.ContentType, result.Value.FileName) : ApiResults.Problem(result.Error!);
             })
             .WithSummary("Download a kept management report (the download is audited)");
-        group.MapGet("/layout", async (string? operation, ManagementLayouts layouts, CancellationToken ct) => ApiResults.From(await layouts.GetAsync(operation, ct)))
+        group.MapGet("/layout", async (string? operation, EditManagementLayout layouts, CancellationToken ct) => ApiResults.From(await layouts.GetAsync(operation, ct)))
             .WithSummary("The operation's carrier layout (columns, headers, format) and daily schedule")
             .Produces<ManagementLayoutView>();
-        group.MapPut("/layout", async (SaveManagementLayoutRequest body, ManagementLayouts layouts, CancellationToken ct) => ApiResults.From(await layouts.SaveAsync(body, ct)))
+        group.MapPut("/layout", async (SaveManagementLayoutRequest body, EditManagementLayout layouts, CancellationToken ct) => ApiResults.From(await layouts.SaveAsync(body, ct)))
             .WithSummary("Save the operation's carrier layout and daily schedule (HH:mm in the client's zone, or null)")
             .Produces<ManagementLayoutView>();
     }

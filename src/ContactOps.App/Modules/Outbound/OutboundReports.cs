@@ -1,6 +1,5 @@
 using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,7 +71,7 @@ public sealed class OutboundReports(TimeProvider time) : IOutboundReports
     {
         ArgumentNullException.ThrowIfNull(db);
         var zone = await ZoneOfOperationAsync(db, operationId, ct);
-        var end = RebuildStats.LocalStart(to.AddDays(1), zone);
+        var end = StatsLookups.LocalStart(to.AddDays(1), zone);
         var baseIds = await db.LeadBases.AsNoTracking()
             .Where(b => b.OperationId == operationId && b.Status == LeadBaseStatus.Open && b.ReceivedAt < end)
             .Select(b => b.Id).ToListAsync(ct);
@@ -126,7 +125,7 @@ public sealed class OutboundReports(TimeProvider time) : IOutboundReports
         var goal = await SalesGoals.SumAsync(db, operationId, date, date, ct);
         var presence = await PresenceAsync(db, operationId, date, zone, hours, ct);
 
-        var dayStart = RebuildStats.LocalStart(date, zone);
+        var dayStart = StatsLookups.LocalStart(date, zone);
         var now = time.GetUtcNow();
         var nowMinute = (now - dayStart).TotalMinutes;
         var rows = new List<HourlyRow>(hours.Count);
@@ -193,8 +192,8 @@ public sealed class OutboundReports(TimeProvider time) : IOutboundReports
             return result;
         }
 
-        var dayStart = RebuildStats.LocalStart(date, zone);
-        var dayEnd = RebuildStats.LocalStart(date.AddDays(1), zone);
+        var dayStart = StatsLookups.LocalStart(date, zone);
+        var dayEnd = StatsLookups.LocalStart(date.AddDays(1), zone);
         var changes = await db.AgentStateChanges.AsNoTracking()
             .Where(c => c.OperationId == operationId && c.At < dayEnd && c.At >= dayStart.AddDays(-1))
             .OrderBy(c => c.At)

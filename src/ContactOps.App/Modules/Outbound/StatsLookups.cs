@@ -94,4 +94,17 @@ public static class StatsLookups
         Catalogs.Clear();
         Zones.Clear();
     }
+
+    /// <summary>The UTC instant of a local date's midnight in the zone.</summary>
+    public static DateTimeOffset LocalStart(DateOnly day, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
 }

@@ -1,5 +1,4 @@
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -47,9 +46,9 @@ public sealed class WrapUpDefaults(IServiceScopeFactory scopes, AgentPresence pr
                 {
                     var attempt = item.Attempt;
                     var lead = attempt.LeadId is { } leadId ? await db.Leads.Include(l => l.Phones).FirstOrDefaultAsync(l => l.Id == leadId, ct) : null;
-                    RecordDisposition.Complete(attempt, disposition, now);
+                    LeadOutcomes.CompleteAttempt(attempt, disposition, now);
                     await LeadOutcomes.ApplyDispositionAsync(db, attempt, lead, disposition, campaign, now, null, defaulted: true, ct);
-                    await RecordDisposition.CloseCallbacksAsync(db, attempt, ct);
+                    await LeadOutcomes.CloseCallbacksAsync(db, attempt, ct);
                     applied++;
                     paused.Add((attempt.OperationId, attempt.AgentUserId!.Value));
                 }

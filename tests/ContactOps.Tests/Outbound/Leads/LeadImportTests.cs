@@ -55,9 +55,8 @@ public class LeadImportTests
         Assert.Equal(0, (await RunAsync(app, "import", "leads", "--operation", Operation, "--file", temp.WriteText("cerrada.csv", "documento;nombre;celular\n6666666666;Cerrada;3002220004\n", Encoding.UTF8), "--json")).Exit);
         await using (var scope = app.SystemScope())
         {
-            var bases = scope.ServiceProvider.GetRequiredService<LeadBases>();
-            var all = (await bases.ListAsync(Operation, default)).Value!;
-            Assert.True((await bases.CloseAsync(all.Single(b => b.Name == "cerrada").Id, default)).IsSuccess);
+            var all = (await scope.ServiceProvider.GetRequiredService<ListLeadBases>().HandleAsync(Operation, default)).Value!;
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CloseLeadBase>().HandleAsync(all.Single(b => b.Name == "cerrada").Id, default)).IsSuccess);
         }
 
         Assert.Equal(0, (await RunAsync(app, "dnc", "add", "--operation", Operation, "--phone", "300 111 0002", "--reason", "Pidió no ser llamado")).Exit);

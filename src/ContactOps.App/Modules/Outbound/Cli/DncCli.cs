@@ -42,7 +42,7 @@ internal static class DncCli
         {
             var asJson = parse.GetValue(json);
             await using var scope = context.CreateScope();
-            var list = scope.ServiceProvider.GetRequiredService<DoNotCallList>();
+            var list = scope.ServiceProvider.GetRequiredService<ManageDoNotCallList>();
             var code = parse.GetValue(operation)!;
             switch (name)
             {

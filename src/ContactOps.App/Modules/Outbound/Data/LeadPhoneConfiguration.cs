@@ -1,6 +1,5 @@
 using ContactOps.Modules.Organization;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -12,41 +12,6 @@ namespace ContactOps.Modules.Outbound.Features;
 /// <summary>Ask for the daily management report of an operation for a local date (yyyy-MM-dd); a base (id) or every open base; csv|xlsx (default: the layout's).</summary>
 public sealed record ManagementReportRequest(string? Operation, string? Date, Guid? BaseId = null, string? Format = null);
 
-/// <summary>A kept report as lists show it.</summary>
-public sealed record ManagementRunItem(Guid Id, string Operation, DateOnly Date, Guid? BaseId, string Format, string Trigger, string GeneratedBy, DateTimeOffset GeneratedAt, long Rows, string FileName, long Length);
-
-/// <summary>Who may see and generate the management reports of an operation, and how an operation code is resolved.</summary>
-public static class ManagementAccess
-{
-    public static readonly Role[] Roles = [Role.Supervisor, Role.Coordinator, Role.Manager, Role.DataMarshall, Role.Admin];
-
-    /// <summary>The operation by code or id (404 when the caller cannot see it, 403 when they see it without a managing role).</summary>
-    public static async Task<Result<(Operation Operation, Client Client)>> OperationAsync(AppDbContext db, AccessScope scope, string? code, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return Error.Validation("management.operation_required", "Indique la operación (código).", "operation");
-        }
-
-        var trimmed = code.Trim();
-        var operation = Guid.TryParse(trimmed, out var id)
-            ? await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
-            : await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == trimmed, ct);
-        if (operation is null)
-        {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", trimmed));
-        }
-
-        if (!scope.HasRole(operation.Id, Roles))
-        {
-            return Error.Forbidden("management.forbidden", "Solo el supervisor, el coordinador, el gerente, el data marshall o el administrador de la operación ven el informe de gestión.");
-        }
-
-        var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
-        return (operation, client);
-    }
-}
-
 /// <summary>
 /// Generates the daily management report: every lead of the base(s) with its state at the end of the date, in the
 /// operation's layout; keeps the file in the storage and a run record (operation, date, rows, file key, when, who).
@@ -112,7 +77,7 @@ public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope,
             };
             db.ManagementReportRuns.Add(run);
             await db.SaveChangesAsync(ct);
-            return ManagementRuns.Item(run, operation.Code);
+            return ManagementAccess.Item(run, operation.Code);
         }
         finally
         {

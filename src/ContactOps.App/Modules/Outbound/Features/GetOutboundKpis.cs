@@ -13,63 +13,6 @@ namespace ContactOps.Modules.Outbound.Features;
 /// <summary><c>report kpis</c> / GET /api/v1/outbound/reports/kpis: local dates inclusive; team by name (or id) or agent login.</summary>
 public sealed record OutboundKpisRequest(string? Operation, string? From, string? To, string? Team = null, string? Agent = null);
 
-/// <summary>The operation resolved for an outbound report, with the caller's right to see it.</summary>
-public sealed record ReportOperation(Guid Id, Guid ClientId, string Code, string Name, TimeZoneInfo Zone);
-
-/// <summary>Who may read the outbound reports: leaders (supervisor, coordinator, manager, admin) and quality of the operation; the system.</summary>
-public static class OutboundReportAccess
-{
-    public const int MaxDays = 400;
-
-    public static async Task<Result<ReportOperation>> OperationAsync(AppDbContext db, AccessScope scope, string? code, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(scope);
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return Error.Validation("report.operation_required", "Indique la operación (código, p. ej. devices-outbound).", "operation");
-        }
-
-        var c = code.Trim();
-        var op = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == c, ct);
-        if (op is null)
-        {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{c}».");
-        }
-
-        if (!scope.SeesAll && !(scope.RoleIn(op.Id) is { } role && (Roles.IsLeader(role) || role == Role.QualityAnalyst)))
-        {
-            return Error.Forbidden("report.forbidden", "Los informes de la operación son para supervisores, coordinadores, gerentes, calidad y administradores.");
-        }
-
-        if (op.Kind != OperationKind.Outbound)
-        {
-            return Error.Validation("report.not_outbound", $"La operación «{c}» no es de campañas salientes.", "operation");
-        }
-
-        return new ReportOperation(op.Id, op.ClientId, op.Code, op.Name, await StatsLookups.ZoneAsync(db, op.ClientId, ct));
-    }
-
-    /// <summary>A required yyyy-MM-dd date, or a field error.</summary>
-    public static DateOnly? Date(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors[field] = ["Indique la fecha (AAAA-MM-DD)."];
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return d;
-        }
-
-        errors[field] = [$"«{text}» no es una fecha con formato AAAA-MM-DD."];
-        return null;
-    }
-}
-
 public sealed class GetOutboundKpis(AppDbContext db, AccessScope scope, IOutboundReports reports)
 {
     public async Task<Result<OutboundKpis>> HandleAsync(OutboundKpisRequest request, CancellationToken ct)

@@ -113,8 +113,8 @@ public sealed class ListOutboundAttempts(AppDbContext db, AccessScope scope)
             return filter.Error!;
         }
 
-        var fromUtc = RebuildStats.LocalStart(from!.Value, zone);
-        var toUtc = RebuildStats.LocalStart(to!.Value.AddDays(1), zone);
+        var fromUtc = StatsLookups.LocalStart(from!.Value, zone);
+        var toUtc = StatsLookups.LocalStart(to!.Value.AddDays(1), zone);
         var q = db.CallAttempts.AsNoTracking().Where(a => a.OperationId == operationId && a.StartedAt >= fromUtc && a.StartedAt < toUtc);
         if (filter.Value!.AgentLogin is { } login)
         {
@@ -157,7 +157,7 @@ public sealed class ListOutboundAttempts(AppDbContext db, AccessScope scope)
             Expression? any = null;
             for (var d = from.Value; d <= to.Value; d = d.AddDays(1))
             {
-                var start = RebuildStats.LocalStart(d, zone).AddHours(hour);
+                var start = StatsLookups.LocalStart(d, zone).AddHours(hour);
                 var end = start.AddHours(1);
                 var range = Expression.AndAlso(
                     Expression.GreaterThanOrEqual(started, Expression.Constant(start)),

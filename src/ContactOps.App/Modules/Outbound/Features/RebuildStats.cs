@@ -43,8 +43,8 @@ public sealed class RebuildStats(AppDbContext db, AdminAccess access)
         var clientId = await db.Operations.IgnoreQueryFilters().Where(o => o.Id == operationId).Select(o => o.ClientId).FirstAsync(ct);
         var zone = await StatsLookups.ZoneAsync(db, clientId, ct);
         var catalog = await StatsLookups.CatalogAsync(db, operationId, fresh: true, ct);
-        DateTimeOffset? fromUtc = from is { } f ? LocalStart(f, zone) : null;
-        DateTimeOffset? toUtc = to is { } t ? LocalStart(t.AddDays(1), zone) : null;
+        DateTimeOffset? fromUtc = from is { } f ? StatsLookups.LocalStart(f, zone) : null;
+        DateTimeOffset? toUtc = to is { } t ? StatsLookups.LocalStart(t.AddDays(1), zone) : null;
 
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -84,19 +84,6 @@ public sealed class RebuildStats(AppDbContext db, AdminAccess access)
                 await owned.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>The UTC instant of a local date's midnight in the zone.</summary>
-    public static DateTimeOffset LocalStart(DateOnly day, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 
     private static async Task<(long, long)> InMemoryAsync(

@@ -39,7 +39,7 @@ public sealed record DispositionRequest(
 /// </summary>
 public sealed class RecordDisposition(
     IDbContextFactory<AppDbContext> dbs, AccessScope scope, AgentPresence presence, IContactPolicy policy, IFileStorage storage,
-    OutboundDesk desk, TimeProvider time)
+    AgentDesk desk, TimeProvider time)
 {
     // The callback replaces the recycle delay and any earlier callback: those reasons don't refuse its instant.
     private static readonly HashSet<string> IgnoredForCallback = [PolicyReasons.RecycleDelay, PolicyReasons.CallbackScheduled];
@@ -118,14 +118,14 @@ public sealed class RecordDisposition(
             attempt.SaleId = opened.Value.SaleId;
         }
 
-        Complete(attempt, disposition, now);
+        LeadOutcomes.CompleteAttempt(attempt, disposition, now);
         if (!string.IsNullOrWhiteSpace(request.Note))
         {
             attempt.Notes = request.Note.Trim();
         }
 
         await LeadOutcomes.ApplyDispositionAsync(db, attempt, lead, disposition, unit.Campaign, now, user, defaulted: false, ct);
-        await CloseCallbacksAsync(db, attempt, ct);
+        await LeadOutcomes.CloseCallbacksAsync(db, attempt, ct);
         if (disposition.Callback && lead is not null)
         {
             db.Callbacks.Add(new Callback(unit.Client.Id, unit.Operation.Id, lead.Id, request.CallbackAt!.Value, request.CallbackForMe == true ? user : null, user, request.Note?.Trim()));
@@ -151,39 +151,6 @@ public sealed class RecordDisposition(
         }
 
         return await desk.ViewAsync(db, unit, ct);
-    }
-
-    /// <summary>Closes the attempt's telephony facts when the desk (preview) is their only source.</summary>
-    internal static void Complete(CallAttempt attempt, DispositionTraits disposition, DateTimeOffset now)
-    {
-        if (attempt.Result == CallResult.Pending)
-        {
-            attempt.Result = disposition.Machine ? CallResult.Machine
-                : disposition.Failed ? CallResult.Failed
-                : disposition.Answered || disposition.Contact ? CallResult.Answered
-                : string.Equals(disposition.Code, "OCUPADO", StringComparison.Ordinal) ? CallResult.Busy
-                : CallResult.NoAnswer;
-            if (attempt.Result == CallResult.Answered)
-            {
-                attempt.AnsweredAt ??= attempt.ConnectedAt ?? attempt.StartedAt;
-            }
-        }
-
-        if (attempt.EndedAt is null)
-        {
-            attempt.EndedAt = now;
-            attempt.TalkSeconds = (int)Math.Max(0, (now - (attempt.ConnectedAt ?? attempt.StartedAt)).TotalSeconds);
-        }
-
-        attempt.WrapSeconds = (int)Math.Max(0, (now - attempt.EndedAt.Value).TotalSeconds);
-    }
-
-    internal static async Task CloseCallbacksAsync(AppDbContext db, CallAttempt attempt, CancellationToken ct)
-    {
-        foreach (var served in await db.Callbacks.Where(c => c.AttemptId == attempt.Id && c.Status == CallbackStatus.Pending).ToListAsync(ct))
-        {
-            served.Status = CallbackStatus.Done;
-        }
     }
 
     private async Task ValidateCallbackAsync(

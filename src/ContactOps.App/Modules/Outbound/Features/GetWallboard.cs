@@ -20,14 +20,14 @@ public sealed record WallboardFigures(DateOnly Today, long SalesToday, long Goal
 public sealed record WallboardData(FloorView Floor, WallboardFigures Figures);
 
 /// <summary>
-/// Reads the wallboard. The live part is the outbound floor's (<see cref="OutboundFloorView"/>: same access rules, same
+/// Reads the wallboard. The live part is the outbound floor's (<see cref="GetOutboundFloor"/>: same access rules, same
 /// snapshot the SignalR hub broadcasts); this adds the day's sales, goal, hour-by-hour chart and lead inventory.
 /// </summary>
-public sealed class WallboardView(IDbContextFactory<AppDbContext> dbs, OutboundFloorView floorView, IServiceProvider services, TimeProvider time)
+public sealed class GetWallboard(IDbContextFactory<AppDbContext> dbs, GetOutboundFloor floorView, IServiceProvider services, TimeProvider time)
 {
     public async Task<Result<WallboardData>> GetAsync(string? operation, CancellationToken ct)
     {
-        var floor = await floorView.GetAsync(operation, ct);
+        var floor = await floorView.HandleAsync(operation, ct);
         if (!floor.IsSuccess)
         {
             return floor.Error!;

@@ -16,7 +16,7 @@ public sealed record DncItem(string Phone, string Source, string? Reason, DateTi
 /// coordinators, managers and administrators of the operation manage it; agents add numbers through a disposition
 /// flagged DNC (the desk records those with source "disposition").
 /// </summary>
-public sealed class DoNotCallList(AppDbContext db, AccessScope scope)
+public sealed class ManageDoNotCallList(AppDbContext db, AccessScope scope)
 {
     public async Task<Result<DncItem>> AddAsync(string operationCode, string phone, string? reason, CancellationToken ct)
     {

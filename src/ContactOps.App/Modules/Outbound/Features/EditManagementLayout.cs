@@ -13,7 +13,7 @@ public sealed record ManagementLayoutView(string Operation, IReadOnlyList<Manage
 public sealed record SaveManagementLayoutRequest(string? Operation, IReadOnlyList<ManagementColumn>? Columns, string? Format, string? ScheduleAt, bool SchedulePreviousDay);
 
 /// <summary>Read and save an operation's carrier layout and daily schedule (the default layout until one is saved).</summary>
-public sealed class ManagementLayouts(AppDbContext db, AccessScope scope, IManagementSchedule schedule)
+public sealed class EditManagementLayout(AppDbContext db, AccessScope scope, IManagementSchedule schedule)
 {
     public async Task<Result<ManagementLayoutView>> GetAsync(string? operation, CancellationToken ct)
     {
