@@ -1,8 +1,5 @@
-using ContactOps.Modules.Organization;
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ContactOps.Modules.Outbound;
 

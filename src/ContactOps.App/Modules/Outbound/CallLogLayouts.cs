@@ -1,4 +1,3 @@
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Files;
 
 namespace ContactOps.Modules.Outbound;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using ContactOps.Modules.Customers.Contracts;
-using ContactOps.Platform;
 using ContactOps.Modules.Organization.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
+using ContactOps.Platform;
 using ContactOps.Platform.Files;
 
 namespace ContactOps.Modules.Outbound;

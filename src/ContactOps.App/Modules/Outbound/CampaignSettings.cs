@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ContactOps.Modules.Organization;
 using ContactOps.Platform;
 using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Outbound.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Calendar;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;

@@ -1,6 +1,5 @@
 using ContactOps.Modules.Organization;
 using ContactOps.Modules.Organization.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;

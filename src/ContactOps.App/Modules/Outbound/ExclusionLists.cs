@@ -1,19 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
-using ContactOps.Modules.Organization;
 using ContactOps.Modules.Outbound.Contracts;
-using ContactOps.Platform;
-using ContactOps.Platform.Audit;
-using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
-using ContactOps.Platform.Files;
-using ContactOps.Platform.Imports;
-using ContactOps.Platform.Results;
-using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace ContactOps.Modules.Outbound;
 

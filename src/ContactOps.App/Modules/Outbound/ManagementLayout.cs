@@ -1,8 +1,5 @@
 using System.Text.Json;
-using ContactOps.Modules.Organization;
 using ContactOps.Platform;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ContactOps.Modules.Outbound;
 

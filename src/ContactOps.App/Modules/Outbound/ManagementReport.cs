@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ContactOps.Modules.Organization.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using Microsoft.EntityFrameworkCore;

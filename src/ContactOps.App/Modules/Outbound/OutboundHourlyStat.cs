@@ -1,7 +1,3 @@
-using ContactOps.Modules.Organization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ContactOps.Modules.Outbound;
 
 /// <summary>

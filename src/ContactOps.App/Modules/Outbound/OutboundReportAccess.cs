@@ -1,7 +1,5 @@
 using System.Globalization;
 using ContactOps.Modules.Organization;
-using ContactOps.Modules.Organization.Contracts;
-using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

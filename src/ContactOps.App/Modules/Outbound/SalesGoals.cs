@@ -1,9 +1,7 @@
 using System.Text.Json;
-using ContactOps.Modules.Organization;
 using ContactOps.Platform;
 using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ContactOps.Modules.Outbound;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Results;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Cli;
-using ContactOps.Platform.Results;
 
 namespace ContactOps.Modules.Outbound.Cli;
 

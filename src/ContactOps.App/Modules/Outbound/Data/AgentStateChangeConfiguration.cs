@@ -1,6 +1,4 @@
 using ContactOps.Modules.Organization;
-using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using ContactOps.Modules.Organization;
-using ContactOps.Platform;
-using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,3 @@
-using ContactOps.Modules.Organization;
-using ContactOps.Modules.Outbound.Dialer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using ContactOps.Modules.Organization;
-using ContactOps.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,5 @@
 using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace ContactOps.Modules.Outbound.Dialer;
 

@@ -1,6 +1,5 @@
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Outbound.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;

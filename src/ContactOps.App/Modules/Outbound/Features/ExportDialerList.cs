@@ -1,8 +1,8 @@
 using System.Globalization;
 using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Platform;
-using ContactOps.Platform.Files;
 using ContactOps.Platform.Data;
+using ContactOps.Platform.Files;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;

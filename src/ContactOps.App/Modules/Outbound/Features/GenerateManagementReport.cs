@@ -1,6 +1,4 @@
 using System.Globalization;
-using ContactOps.Modules.Organization;
-using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Storage;

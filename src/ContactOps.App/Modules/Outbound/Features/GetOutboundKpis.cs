@@ -1,12 +1,8 @@
-using System.Globalization;
-using ContactOps.Modules.Organization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Outbound.Contracts;
-using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace ContactOps.Modules.Outbound.Features;
 

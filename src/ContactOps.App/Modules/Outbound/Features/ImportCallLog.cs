@@ -1,7 +1,6 @@
 using System.Globalization;
 using ContactOps.Modules.Organization;
 using ContactOps.Modules.Organization.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Data;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ContactOps.Modules.Organization.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using ContactOps.Modules.Customers.Contracts;
-using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Modules.Sales.Contracts;
