@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ContactOps;
-using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Tenancy;
 using Microsoft.Data.Sqlite;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using ContactOps.Modules.Outbound;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;

@@ -6,7 +6,6 @@ using ContactOps.Platform.Data;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Outbound.Policy;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -9,7 +9,6 @@ using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Data;
-using ContactOps.Platform.Imports;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;
 using ICSharpCode.SharpZipLib.Zip;

@@ -8,13 +8,13 @@ using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Data;
+using ContactOps.Platform.Tenancy;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Interactions;
 using ContactOps.Tests.Outbound.Policy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using ContactOps.Platform.Tenancy;
 using MiniExcelLibs;
 using Quartz;
 

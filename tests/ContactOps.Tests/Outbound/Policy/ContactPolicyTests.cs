@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Platform;
