@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ContactOps.Modules.Outbound.Dialer.Simulation;
+using ContactOps.Modules.Outbound.Features;
 
 /// <summary>
 /// Pacing benchmark in the dialer simulator (no database).

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ContactOps;
-using ContactOps.Modules.Outbound.Leads;
+using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using ContactOps;
-using ContactOps.Modules.Outbound.Management;
+using ContactOps.Modules.Outbound;
+using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;

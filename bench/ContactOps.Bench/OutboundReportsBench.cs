@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ContactOps;
-using ContactOps.Modules.Outbound.Stats;
+using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;

@@ -149,7 +149,7 @@ public static class AppHost
             module.MapEndpoints(api);
         }
 
-        Modules.Outbound.Desk.DeskEndpoints.MapHub(app);
+        Modules.Outbound.OutboundModule.MapHub(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

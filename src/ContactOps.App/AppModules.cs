@@ -25,19 +25,6 @@ public static class AppModules
         new DemoModule(),
         new InteractionsModule(),
         new Modules.Outbound.OutboundModule(),
-        new Modules.Outbound.Dialer.Cli.DialerCliModule(),
-
-        new Modules.Outbound.Leads.LeadsModule(),
-
-        new Modules.Outbound.Policy.PolicyCli(),
-
-        new Modules.Outbound.Stats.StatsModule(),
-
-        new Modules.Outbound.CallLogs.CallLogsModule(),
-
-        new Modules.Outbound.Management.ManagementModule(),
-        new Modules.Outbound.Wallboard.WallboardModule(),
-
         new Modules.Adjustments.AdjustmentsModule(),
     ];
 

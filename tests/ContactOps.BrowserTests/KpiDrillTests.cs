@@ -1,4 +1,5 @@
 using ContactOps.Modules.Organization.Contracts;
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;

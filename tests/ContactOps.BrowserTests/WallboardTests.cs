@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
 using ContactOps.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,7 +110,7 @@ public class WallboardTests(BrowserFixture fixture)
         campaign.RecycleMinutesJson = "{}";
         campaign.WrapUpLimitSeconds = 600;
         campaign.WrapUpDefaultDispositionCode = "NO_CONTESTA";
-        campaign.ScriptJson = JsonSerializer.Serialize(ContactOps.Modules.Outbound.Desk.DeskSettings.DefaultScript, ContactOps.Modules.Outbound.Policy.CampaignSettings.Json);
+        campaign.ScriptJson = JsonSerializer.Serialize(ContactOps.Modules.Outbound.DeskSettings.DefaultScript, ContactOps.Modules.Outbound.CampaignSettings.Json);
         campaign.SimulationJson = JsonSerializer.Serialize(new SimulationProfile
         {
             AnswerRate = 1.0, MachineShare = 0, BusyShare = 0, FailedShare = 0, RingMeanSeconds = 1, RingTimeoutSeconds = 10,

@@ -31,15 +31,15 @@ internal sealed class TestHost : WebApplicationFactory<Program>
     /// <summary>The product's singletons that keep state between calls: one instance per test.</summary>
     private static readonly Type[] PerTestTypes =
     [
-        typeof(Modules.Outbound.Dialer.Engine.OutboundFloor),
+        typeof(Modules.Outbound.Dialer.OutboundFloor),
         typeof(Modules.Outbound.Dialer.IOutboundFloor),
         typeof(Modules.Outbound.Dialer.ITelephonyGateway),
-        typeof(Modules.Outbound.Hopper.Hopper),
+        typeof(Modules.Outbound.Hopper),
         typeof(Modules.Outbound.Dialer.IDialerLeadSource),
-        typeof(Modules.Outbound.Desk.AgentPresence),
-        typeof(Modules.Outbound.Desk.WrapUpDefaults),
-        typeof(Modules.Outbound.Management.QuartzManagementSchedule),
-        typeof(Modules.Outbound.Management.IManagementSchedule),
+        typeof(Modules.Outbound.AgentPresence),
+        typeof(Modules.Outbound.WrapUpDefaults),
+        typeof(Modules.Outbound.QuartzManagementSchedule),
+        typeof(Modules.Outbound.IManagementSchedule),
         typeof(ISchedulerFactory),
         typeof(Modules.Sales.AttachmentLimits),
         typeof(StorageOptions),

@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using ContactOps.Modules.Organization;
 using ContactOps.Modules.Outbound;
+using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Policy;
-using ContactOps.Modules.Outbound.Segments;
 using ContactOps.Platform;
 using ContactOps.Platform.Data;
 

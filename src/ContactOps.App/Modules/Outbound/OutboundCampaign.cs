@@ -72,7 +72,7 @@ public sealed class OutboundCampaign : IAuditable, IStamped
     /// <summary>The simulated world used when the campaign runs on the simulator gateway.</summary>
     public string SimulationJson { get; set; } = "{}";
 
-    /// <summary>Daily sales goal per weekday, e.g. {"Monday":12,"Saturday":6}; a <see cref="Stats.DailySalesGoal"/> overrides a date.</summary>
+    /// <summary>Daily sales goal per weekday, e.g. {"Monday":12,"Saturday":6}; a <see cref="DailySalesGoal"/> overrides a date.</summary>
     public string WeekdayGoalsJson { get; set; } = "{}";
 
     /// <summary>The dialer engine is running (automatic modes).</summary>

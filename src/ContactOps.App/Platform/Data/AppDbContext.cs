@@ -92,34 +92,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
     public DbSet<Modules.Sales.SaleClaim> SaleClaims => Set<Modules.Sales.SaleClaim>();
 
     // Outbound campaigns
-    public DbSet<Modules.Outbound.Leads.LeadBase> LeadBases => Set<Modules.Outbound.Leads.LeadBase>();
+    public DbSet<Modules.Outbound.LeadBase> LeadBases => Set<Modules.Outbound.LeadBase>();
 
-    public DbSet<Modules.Outbound.Leads.Lead> Leads => Set<Modules.Outbound.Leads.Lead>();
+    public DbSet<Modules.Outbound.Lead> Leads => Set<Modules.Outbound.Lead>();
 
-    public DbSet<Modules.Outbound.Leads.LeadPhone> LeadPhones => Set<Modules.Outbound.Leads.LeadPhone>();
+    public DbSet<Modules.Outbound.LeadPhone> LeadPhones => Set<Modules.Outbound.LeadPhone>();
 
-    public DbSet<Modules.Outbound.Dialer.CallAttempt> CallAttempts => Set<Modules.Outbound.Dialer.CallAttempt>();
+    public DbSet<Modules.Outbound.CallAttempt> CallAttempts => Set<Modules.Outbound.CallAttempt>();
 
-    public DbSet<Modules.Outbound.Dialer.Callback> Callbacks => Set<Modules.Outbound.Dialer.Callback>();
+    public DbSet<Modules.Outbound.Callback> Callbacks => Set<Modules.Outbound.Callback>();
 
-    public DbSet<Modules.Outbound.Policy.DncEntry> DncEntries => Set<Modules.Outbound.Policy.DncEntry>();
+    public DbSet<Modules.Outbound.DncEntry> DncEntries => Set<Modules.Outbound.DncEntry>();
 
     /// <summary>National exclusion registries: reference data of a country, shared by every client (no tenancy filter).</summary>
-    public DbSet<Modules.Outbound.Policy.ExclusionSnapshot> ExclusionSnapshots => Set<Modules.Outbound.Policy.ExclusionSnapshot>();
+    public DbSet<Modules.Outbound.ExclusionSnapshot> ExclusionSnapshots => Set<Modules.Outbound.ExclusionSnapshot>();
 
-    public DbSet<Modules.Outbound.Policy.ExclusionEntry> ExclusionEntries => Set<Modules.Outbound.Policy.ExclusionEntry>();
+    public DbSet<Modules.Outbound.ExclusionEntry> ExclusionEntries => Set<Modules.Outbound.ExclusionEntry>();
 
-    public DbSet<Modules.Outbound.Policy.PolicyRefusal> PolicyRefusals => Set<Modules.Outbound.Policy.PolicyRefusal>();
+    public DbSet<Modules.Outbound.PolicyRefusal> PolicyRefusals => Set<Modules.Outbound.PolicyRefusal>();
 
     public DbSet<Modules.Outbound.OutboundCampaign> OutboundCampaigns => Set<Modules.Outbound.OutboundCampaign>();
 
     public DbSet<Modules.Outbound.Segment> Segments => Set<Modules.Outbound.Segment>();
 
-    public DbSet<Modules.Outbound.Desk.AgentStateChange> AgentStateChanges => Set<Modules.Outbound.Desk.AgentStateChange>();
+    public DbSet<Modules.Outbound.AgentStateChange> AgentStateChanges => Set<Modules.Outbound.AgentStateChange>();
 
-    public DbSet<Modules.Outbound.Stats.OutboundHourlyStat> OutboundHourlyStats => Set<Modules.Outbound.Stats.OutboundHourlyStat>();
+    public DbSet<Modules.Outbound.OutboundHourlyStat> OutboundHourlyStats => Set<Modules.Outbound.OutboundHourlyStat>();
 
-    public DbSet<Modules.Outbound.Stats.DailySalesGoal> DailySalesGoals => Set<Modules.Outbound.Stats.DailySalesGoal>();
+    public DbSet<Modules.Outbound.DailySalesGoal> DailySalesGoals => Set<Modules.Outbound.DailySalesGoal>();
 
     // Sales: device back office (issue 5)
     public DbSet<Modules.Sales.DeviceFulfilment> DeviceFulfilments => Set<Modules.Sales.DeviceFulfilment>();
@@ -128,9 +128,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<Modules.Sales.DeviceBackOfficeSettings> DeviceBackOfficeSettings => Set<Modules.Sales.DeviceBackOfficeSettings>();
 
-    public DbSet<Modules.Outbound.Management.ManagementLayout> ManagementLayouts => Set<Modules.Outbound.Management.ManagementLayout>();
+    public DbSet<Modules.Outbound.ManagementLayout> ManagementLayouts => Set<Modules.Outbound.ManagementLayout>();
 
-    public DbSet<Modules.Outbound.Management.ManagementReportRun> ManagementReportRuns => Set<Modules.Outbound.Management.ManagementReportRun>();
+    public DbSet<Modules.Outbound.ManagementReportRun> ManagementReportRuns => Set<Modules.Outbound.ManagementReportRun>();
 
     // Billing-adjustments cell (issue 6)
     public DbSet<Modules.Adjustments.AdjustmentCause> AdjustmentCauses => Set<Modules.Adjustments.AdjustmentCause>();
@@ -209,26 +209,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Modules.Sales.SaleClaim>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         // Outbound campaigns (exclusion registries are national reference data: no filter)
-        builder.Entity<Modules.Outbound.Leads.LeadBase>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Leads.Lead>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Leads.LeadPhone>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Dialer.CallAttempt>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Dialer.Callback>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Policy.DncEntry>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Policy.PolicyRefusal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.LeadBase>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Lead>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.LeadPhone>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.CallAttempt>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.Callback>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.DncEntry>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.PolicyRefusal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.OutboundCampaign>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<Modules.Outbound.Segment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Desk.AgentStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Stats.OutboundHourlyStat>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Stats.DailySalesGoal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.AgentStateChange>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.OutboundHourlyStat>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.DailySalesGoal>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         // Sales: device back office (issue 5)
         builder.Entity<Modules.Sales.DeviceFulfilment>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
         builder.Entity<Modules.Sales.DeliveryEvent>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId) || (e.BackOfficeOperationId != null && ScopeOperationIds.Contains(e.BackOfficeOperationId.Value)));
         builder.Entity<Modules.Sales.DeviceBackOfficeSettings>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
-        builder.Entity<Modules.Outbound.Management.ManagementLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
-        builder.Entity<Modules.Outbound.Management.ManagementReportRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.ManagementLayout>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
+        builder.Entity<Modules.Outbound.ManagementReportRun>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         // Billing-adjustments cell (issue 6)
         builder.Entity<Modules.Adjustments.AdjustmentCause>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Policy;
+using ContactOps.Modules.Outbound;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;

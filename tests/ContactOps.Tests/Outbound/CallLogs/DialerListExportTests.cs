@@ -1,15 +1,11 @@
 using System.Net;
 using System.Text;
 using ContactOps.Modules.Outbound;
-using ContactOps.Modules.Outbound.CallLogs;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Policy;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Outbound.Policy;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ContactOps.Modules.Outbound;
-using ContactOps.Modules.Outbound.Leads;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;
 using ContactOps.Tests.Infrastructure;

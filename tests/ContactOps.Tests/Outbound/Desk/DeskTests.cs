@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using ContactOps.Modules.Outbound.Desk;
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Modules.Sales;
 using ContactOps.Modules.Sales.Features;

@@ -1,6 +1,4 @@
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Dialer.Pacers;
-using ContactOps.Modules.Outbound.Dialer.Simulation;
 
 namespace ContactOps.Tests.Outbound.Dialer;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Dialer.Pacers;
-using ContactOps.Modules.Outbound.Dialer.Simulation;
 using Xunit.Abstractions;
 
 namespace ContactOps.Tests.Outbound.Dialer;

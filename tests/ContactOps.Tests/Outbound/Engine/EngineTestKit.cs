@@ -1,8 +1,6 @@
 using System.Text.Json;
 using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Dialer.Engine;
-using ContactOps.Modules.Outbound.Leads;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;
 using ContactOps.Tests.Infrastructure;

@@ -1,7 +1,7 @@
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactOps.Tests.Outbound.Engine;
 

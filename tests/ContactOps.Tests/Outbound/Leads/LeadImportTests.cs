@@ -3,12 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Policy;
+using ContactOps.Modules.Outbound;
+using ContactOps.Modules.Outbound.Contracts;
+using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Cli;
 using ContactOps.Platform.Data;
-using ContactOps.Platform.Imports;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;
 using ICSharpCode.SharpZipLib.Zip;
@@ -54,9 +54,8 @@ public class LeadImportTests
         Assert.Equal(0, (await RunAsync(app, "import", "leads", "--operation", Operation, "--file", temp.WriteText("cerrada.csv", "documento;nombre;celular\n6666666666;Cerrada;3002220004\n", Encoding.UTF8), "--json")).Exit);
         await using (var scope = app.SystemScope())
         {
-            var bases = scope.ServiceProvider.GetRequiredService<LeadBases>();
-            var all = (await bases.ListAsync(Operation, default)).Value!;
-            Assert.True((await bases.CloseAsync(all.Single(b => b.Name == "cerrada").Id, default)).IsSuccess);
+            var all = (await scope.ServiceProvider.GetRequiredService<ListLeadBases>().HandleAsync(Operation, default)).Value!;
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CloseLeadBase>().HandleAsync(all.Single(b => b.Name == "cerrada").Id, default)).IsSuccess);
         }
 
         Assert.Equal(0, (await RunAsync(app, "dnc", "add", "--operation", Operation, "--phone", "300 111 0002", "--reason", "Pidió no ser llamado")).Exit);

@@ -3,18 +3,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Management;
+using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Data;
+using ContactOps.Platform.Tenancy;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Interactions;
 using ContactOps.Tests.Outbound.Policy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using ContactOps.Platform.Tenancy;
 using MiniExcelLibs;
 using Quartz;
 
@@ -83,13 +83,13 @@ public class ManagementReportTests
         await using var app = await TestApp.StartAsync(provider);
         await using var clocked = ManagementKit.Start(app, Evening);
         await SeedAsync(clocked);
-        var saved = await clocked.RunAsync<ManagementLayouts, ManagementLayoutView>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
+        var saved = await clocked.RunAsync<EditManagementLayout, ManagementLayoutView>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
             PolicyKit.Operation,
             [new("document", "CEDULA"), new("attr:plan", "PLAN_CLIENTE"), new("attempts", "NUM_GESTIONES"), new("status", "ESTADO_FINAL")],
             "xlsx", null, false), default)).Value!);
         Assert.Equal("xlsx", saved.Format);
 
-        var bad = await clocked.RunAsync<ManagementLayouts, string>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
+        var bad = await clocked.RunAsync<EditManagementLayout, string>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
             PolicyKit.Operation, [new("document", "A"), new("nope", "B")], "csv", null, false), default)).Error!.Message);
         Assert.Contains("nope", bad, StringComparison.Ordinal);
 
@@ -124,7 +124,7 @@ public class ManagementReportTests
         await using var app = await TestApp.StartAsync(provider);
         await using var clocked = ManagementKit.Start(app, Evening);
         await SeedAsync(clocked);
-        await clocked.RunAsync<ManagementLayouts, ManagementLayoutView>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
+        await clocked.RunAsync<EditManagementLayout, ManagementLayoutView>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
             PolicyKit.Operation, ManagementFields.DefaultLayout, "csv", "21:00", false), default)).Value!);
         var opId = await clocked.DbAsync(async db => (await PolicyKit.OperationAsync(db)).OperationId);
 
@@ -143,11 +143,11 @@ public class ManagementReportTests
         Assert.Equal(Evening, run.GeneratedAt);
 
         // "Previous day" reports yesterday; clearing the time removes the trigger.
-        await clocked.RunAsync<ManagementLayouts, ManagementLayoutView>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
+        await clocked.RunAsync<EditManagementLayout, ManagementLayoutView>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
             PolicyKit.Operation, ManagementFields.DefaultLayout, "csv", "06:00", true), default)).Value!);
         var yesterday = await job.RunAsync(opId, default);
         Assert.Equal(new DateOnly(2026, 11, 22), yesterday.Value!.Date);
-        await clocked.RunAsync<ManagementLayouts, ManagementLayoutView>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
+        await clocked.RunAsync<EditManagementLayout, ManagementLayoutView>(async h => (await h.SaveAsync(new SaveManagementLayoutRequest(
             PolicyKit.Operation, ManagementFields.DefaultLayout, "csv", null, false), default)).Value!);
         Assert.Null(await scheduler.GetTrigger(QuartzManagementSchedule.TriggerOf(opId)));
     }
@@ -276,9 +276,9 @@ public class ManagementReportTests
             EndedAt = result == CallResult.Pending ? null : at.AddMinutes(2),
         });
 
-    private static async Task<byte[]> DownloadAsync(ManagementKit clocked, Guid runId) => await clocked.RunAsync<ManagementRuns, byte[]>(async h =>
+    private static async Task<byte[]> DownloadAsync(ManagementKit clocked, Guid runId) => await clocked.RunAsync<DownloadManagementRun, byte[]>(async h =>
     {
-        var file = (await h.DownloadAsync(runId, default)).Value!;
+        var file = (await h.HandleAsync(runId, default)).Value!;
         await using var content = file.Content;
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer);

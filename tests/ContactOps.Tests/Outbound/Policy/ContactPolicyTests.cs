@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Policy;
+using ContactOps.Modules.Outbound;
+using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Platform;

@@ -1,7 +1,6 @@
 using ContactOps.Modules.Outbound;
+using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Policy;
-using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Interactions;
 using Microsoft.EntityFrameworkCore;

@@ -1,12 +1,8 @@
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Policy;
 using ContactOps.Platform.Data;
-using System.Net.Http.Json;
-using System.Text.Json;
 using ContactOps.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ContactOps.Tests.Outbound.Policy;

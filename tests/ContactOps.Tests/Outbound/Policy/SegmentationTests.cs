@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using ContactOps.Modules.Outbound;
-using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Interactions;
 using ContactOps.Tests.Platform;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using ContactOps.Modules.Organization.Contracts;
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Stats;
+using ContactOps.Modules.Outbound.Features;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Outbound.Policy;

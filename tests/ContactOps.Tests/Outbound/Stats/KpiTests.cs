@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ContactOps.Modules.Organization;
 using ContactOps.Modules.Organization.Contracts;
+using ContactOps.Modules.Outbound;
+using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Leads;
-using ContactOps.Modules.Outbound.Stats;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Outbound.Policy;
@@ -102,7 +102,7 @@ public class KpiTests
         Attempt(null, null, Local(2026, 11, 24, 10, 0), null, CallResult.Machine);
         Attempt(leads[6], A, Local(2026, 11, 25, 9, 0), "VENTA");
 
-        void State(string login, AgentFloorState state, DateTimeOffset at) => db.AgentStateChanges.Add(new ContactOps.Modules.Outbound.Desk.AgentStateChange(clientId, opId, users[login], login, state, null, at));
+        void State(string login, AgentFloorState state, DateTimeOffset at) => db.AgentStateChanges.Add(new ContactOps.Modules.Outbound.AgentStateChange(clientId, opId, users[login], login, state, null, at));
         State(A, AgentFloorState.Ready, Local(2026, 11, 23, 8, 55));
         State(A, AgentFloorState.LoggedOut, Local(2026, 11, 23, 10, 20));
         State(B, AgentFloorState.Ready, Local(2026, 11, 23, 9, 30));

@@ -1,6 +1,5 @@
 using ContactOps.Modules.Organization.Contracts;
-using ContactOps.Modules.Outbound.Dialer;
-using ContactOps.Modules.Outbound.Stats;
+using ContactOps.Modules.Outbound;
 using ContactOps.Platform.Data;
 using ContactOps.Tests.Outbound.Policy;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,39 @@
+using ContactOps.Platform.Audit;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
+using ContactOps.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Outbound.Features;
+
+/// <summary>A kept report's content for download.</summary>
+public sealed record ManagementFile(Stream Content, string FileName, string ContentType);
+
+/// <summary>Downloads a kept management report (every download is audited).</summary>
+public sealed class DownloadManagementRun(AppDbContext db, AccessScope scope, IFileStorage storage, AuditLog audit)
+{
+    public async Task<Result<ManagementFile>> HandleAsync(Guid runId, CancellationToken ct)
+    {
+        var run = await db.ManagementReportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null)
+        {
+            return Error.NotFound("management.run_not_found", "No se encontró el informe de gestión.");
+        }
+
+        if (!scope.HasRole(run.OperationId, ManagementAccess.Roles))
+        {
+            return Error.Forbidden("management.forbidden", "Solo el supervisor, el coordinador, el gerente, el data marshall o el administrador de la operación descargan el informe de gestión.");
+        }
+
+        var content = await storage.OpenReadAsync(run.FileKey, ct);
+        if (content is null)
+        {
+            return Error.NotFound("management.file_gone", "El archivo del informe ya no está en el almacenamiento.");
+        }
+
+        await audit.AppendAsync(db, run.ClientId, run.OperationId, nameof(ManagementReportRun), run.Id.ToString(), AuditAction.FileDownloaded,
+            new { file = run.FileName, date = run.Date, rows = run.Rows }, ct);
+        return new ManagementFile(content, run.FileName, ManagementAccess.ContentType(run.Format));
+    }
+}

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text.Json;
+using ContactOps.Modules.Organization.Contracts;
+using ContactOps.Modules.Outbound.Dialer;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Tenancy;
+
+namespace ContactOps.Modules.Outbound.Features;
+
+public sealed record WindowDto(string Start, string End);
+
+/// <summary>The campaign settings as the API and the settings page exchange them.</summary>
+public sealed record CampaignSettingsDto
+{
+    public string Operation { get; init; } = "";
+
+    public string Country { get; init; } = "CO";
+
+    /// <summary>Day name (Monday…Sunday) → windows "HH:mm"–"HH:mm" (start inclusive, end exclusive). A missing day: no calls.</summary>
+    public Dictionary<string, List<WindowDto>> Windows { get; init; } = [];
+
+    public bool NoCallsOnHolidays { get; init; } = true;
+
+    public int MaxContactsPerDay { get; init; } = 1;
+
+    public bool OneChannelPerWeek { get; init; } = true;
+
+    public int MaxAttemptsPerDay { get; init; } = 3;
+
+    public int MaxAttemptsTotal { get; init; } = 10;
+
+    public Dictionary<string, int> RecycleMinutes { get; init; } = [];
+
+    public string DialMode { get; init; } = nameof(Dialer.DialMode.Preview);
+
+    public decimal PowerRatio { get; init; } = 1.5m;
+
+    public decimal AbandonTarget { get; init; } = 0.03m;
+
+    public int WrapUpLimitSeconds { get; init; } = 90;
+
+    public string? WrapUpDefaultDisposition { get; init; }
+
+    public List<PauseReason> PauseReasons { get; init; } = [];
+
+    public List<ScriptStep> Script { get; init; } = [];
+
+    public bool IsRunning { get; init; }
+}
+
+/// <summary>GET/PUT /outbound/campaign: read (any member of the operation) and edit (supervisor, coordinator, manager) the campaign settings.</summary>
+public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
+{
+    private static readonly string[] ScriptKinds = ["greeting", "offer", "preclose", "close", "contract", "farewell", "other"];
+
+    public async Task<Result<CampaignSettingsDto>> GetAsync(string? operation, CancellationToken ct)
+    {
+        var op = await PolicyOperations.FindAsync(db, scope, operation, ct);
+        if (!op.IsSuccess)
+        {
+            return op.Error!;
+        }
+
+        var campaign = (await CampaignSettings.ReadAsync(db, op.Value!.Id, ct))!;
+        return ToDto(op.Value.Code, campaign);
+    }
+
+    public async Task<Result<CampaignSettingsDto>> UpdateAsync(string? operation, CampaignSettingsDto? body, CancellationToken ct)
+    {
+        var op = await PolicyOperations.FindAsync(db, scope, operation, ct);
+        if (!op.IsSuccess)
+        {
+            return op.Error!;
+        }
+
+        var allowed = PolicyOperations.RequireEditor(scope, op.Value!.Id);
+        if (!allowed.IsSuccess)
+        {
+            return allowed.Error!;
+        }
+
+        if (body is null)
+        {
+            return Error.Validation("campaign.body_required", "Envíe la configuración de la campaña.");
+        }
+
+        var traits = (await OperationCatalog.DispositionTraitsAsync(db, op.Value.Id, ct)).ToDictionary(d => d.Code, StringComparer.Ordinal);
+        var errors = new FieldErrors();
+        var windows = new Dictionary<DayOfWeek, List<ContactWindow>>();
+        foreach (var (day, spans) in body.Windows ?? [])
+        {
+            if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var dow) || day.All(char.IsDigit))
+            {
+                errors.Add("windows", $"Día «{day}» no válido (Monday…Sunday).");
+                continue;
+            }
+
+            var list = new List<ContactWindow>();
+            foreach (var span in spans ?? [])
+            {
+                if (!TimeOnly.TryParseExact(span.Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var s)
+                    || !TimeOnly.TryParseExact(span.End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var e))
+                {
+                    errors.Add("windows", $"Franja de {day} no válida: use HH:mm (p. ej. 07:00–19:00).");
+                }
+                else if (e <= s)
+                {
+                    errors.Add("windows", $"Franja de {day}: la hora final ({span.End}) debe ser posterior a la inicial ({span.Start}).");
+                }
+                else
+                {
+                    list.Add(new ContactWindow(s, e));
+                }
+            }
+
+            windows[dow] = [.. list.OrderBy(w => w.Start)];
+        }
+
+        if (body.MaxContactsPerDay is < 1 or > 10)
+        {
+            errors.Add("maxContactsPerDay", "Los contactos por día deben estar entre 1 y 10.");
+        }
+
+        if (body.MaxAttemptsPerDay is < 1 or > 50)
+        {
+            errors.Add("maxAttemptsPerDay", "Los intentos por día deben estar entre 1 y 50.");
+        }
+
+        if (body.MaxAttemptsTotal < 1 || body.MaxAttemptsTotal > 500 || body.MaxAttemptsTotal < body.MaxAttemptsPerDay)
+        {
+            errors.Add("maxAttemptsTotal", "Los intentos totales deben estar entre 1 y 500 y no ser menores que los intentos por día.");
+        }
+
+        foreach (var (code, minutes) in body.RecycleMinutes ?? [])
+        {
+            if (!traits.ContainsKey(code))
+            {
+                errors.Add("recycleMinutes", $"La tipificación «{code}» no existe en el catálogo de la operación.");
+            }
+            else if (minutes is < 0 or > 43200)
+            {
+                errors.Add("recycleMinutes", $"El reciclaje de «{code}» debe estar entre 0 y 43200 minutos.");
+            }
+        }
+
+        var mode = errors.Enum<DialMode>("dialMode", body.DialMode, "El modo de marcación");
+        if (body.PowerRatio is < 1m or > 5m)
+        {
+            errors.Add("powerRatio", "La razón de power debe estar entre 1 y 5 llamadas por asesor.");
+        }
+
+        if (body.AbandonTarget is <= 0m or > 0.2m)
+        {
+            errors.Add("abandonTarget", "La meta de abandono debe ser mayor que 0 y máximo 0,20 (20 %).");
+        }
+
+        if (body.WrapUpLimitSeconds is < 10 or > 3600)
+        {
+            errors.Add("wrapUpLimitSeconds", "El límite de tipificación debe estar entre 10 y 3600 segundos.");
+        }
+
+        var defaultCode = string.IsNullOrWhiteSpace(body.WrapUpDefaultDisposition) ? null : body.WrapUpDefaultDisposition.Trim();
+        if (defaultCode is not null)
+        {
+            if (!traits.TryGetValue(defaultCode, out var t) || !t.IsActive)
+            {
+                errors.Add("wrapUpDefaultDisposition", $"La tipificación «{defaultCode}» no existe o está inactiva en el catálogo.");
+            }
+            else if (t.Contact || t.Sale || t.Final)
+            {
+                errors.Add("wrapUpDefaultDisposition", "La tipificación por defecto no puede ser un contacto, una venta ni una tipificación final.");
+            }
+        }
+
+        var pauses = body.PauseReasons ?? [];
+        foreach (var p in pauses)
+        {
+            if (string.IsNullOrWhiteSpace(p.Code) || string.IsNullOrWhiteSpace(p.Name))
+            {
+                errors.Add("pauseReasons", "Cada motivo de pausa necesita código y nombre.");
+            }
+            else if (p.Minutes is < 1 or > 480)
+            {
+                errors.Add("pauseReasons", $"El límite de «{p.Name}» debe estar entre 1 y 480 minutos.");
+            }
+        }
+
+        if (pauses.Select(p => p.Code?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != pauses.Count)
+        {
+            errors.Add("pauseReasons", "Los códigos de pausa no pueden repetirse.");
+        }
+
+        foreach (var step in body.Script ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(step.Title) || string.IsNullOrWhiteSpace(step.Text) || !ScriptKinds.Contains(step.Kind, StringComparer.Ordinal))
+            {
+                errors.Add("script", $"Cada paso del guion necesita título, texto y tipo ({string.Join(", ", ScriptKinds)}).");
+                break;
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var campaign = (await CampaignSettings.GetOrCreateAsync(db, op.Value.Id, ct))!;
+        campaign.ContactWindowsJson = CampaignSettings.WriteWindows(windows);
+        campaign.NoCallsOnHolidays = body.NoCallsOnHolidays;
+        campaign.MaxContactsPerDay = body.MaxContactsPerDay;
+        campaign.OneChannelPerWeek = body.OneChannelPerWeek;
+        campaign.MaxAttemptsPerDay = body.MaxAttemptsPerDay;
+        campaign.MaxAttemptsTotal = body.MaxAttemptsTotal;
+        campaign.RecycleMinutesJson = JsonSerializer.Serialize(body.RecycleMinutes ?? [], CampaignSettings.Json);
+        campaign.DialMode = mode!.Value;
+        campaign.PowerRatio = body.PowerRatio;
+        campaign.AbandonTarget = body.AbandonTarget;
+        campaign.WrapUpLimitSeconds = body.WrapUpLimitSeconds;
+        campaign.WrapUpDefaultDispositionCode = defaultCode;
+        campaign.PauseReasonsJson = JsonSerializer.Serialize(pauses.Select(p => p with { Code = p.Code.Trim(), Name = p.Name.Trim() }).ToList(), CampaignSettings.Json);
+        campaign.ScriptJson = JsonSerializer.Serialize(body.Script ?? [], CampaignSettings.Json);
+        await db.SaveChangesAsync(ct);
+        return ToDto(op.Value.Code, campaign);
+    }
+
+    public static CampaignSettingsDto ToDto(string operation, OutboundCampaign c) => new()
+    {
+        Operation = operation,
+        Country = c.Country,
+        Windows = CampaignSettings.Windows(c).OrderBy(kv => ((int)kv.Key + 6) % 7).ToDictionary(
+            kv => kv.Key.ToString(),
+            kv => kv.Value.Select(w => new WindowDto(w.Start.ToString("HH:mm", CultureInfo.InvariantCulture), w.End.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList()),
+        NoCallsOnHolidays = c.NoCallsOnHolidays,
+        MaxContactsPerDay = c.MaxContactsPerDay,
+        OneChannelPerWeek = c.OneChannelPerWeek,
+        MaxAttemptsPerDay = c.MaxAttemptsPerDay,
+        MaxAttemptsTotal = c.MaxAttemptsTotal,
+        RecycleMinutes = CampaignSettings.RecycleMinutes(c),
+        DialMode = c.DialMode.ToString(),
+        PowerRatio = c.PowerRatio,
+        AbandonTarget = c.AbandonTarget,
+        WrapUpLimitSeconds = c.WrapUpLimitSeconds,
+        WrapUpDefaultDisposition = c.WrapUpDefaultDispositionCode,
+        PauseReasons = CampaignSettings.PauseReasons(c),
+        Script = CampaignSettings.Script(c),
+        IsRunning = c.IsRunning,
+    };
+}

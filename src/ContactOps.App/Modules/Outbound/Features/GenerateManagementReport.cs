@@ -1,0 +1,113 @@
+using System.Globalization;
+using ContactOps.Platform.Data;
+using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
+using ContactOps.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContactOps.Modules.Outbound.Features;
+
+/// <summary>Ask for the daily management report of an operation for a local date (yyyy-MM-dd); a base (id) or every open base; csv|xlsx (default: the layout's).</summary>
+public sealed record ManagementReportRequest(string? Operation, string? Date, Guid? BaseId = null, string? Format = null);
+
+/// <summary>
+/// Generates the daily management report: every lead of the base(s) with its state at the end of the date, in the
+/// operation's layout; keeps the file in the storage and a run record (operation, date, rows, file key, when, who).
+/// </summary>
+public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope, IFileStorage storage, TimeProvider time)
+{
+    public async Task<Result<ManagementRunItem>> HandleAsync(ManagementReportRequest request, ManagementTrigger trigger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var resolved = await ManagementAccess.OperationAsync(db, scope, request.Operation, ct);
+        if (!resolved.IsSuccess)
+        {
+            return resolved.Error!;
+        }
+
+        var (operation, client) = resolved.Value;
+        if (!DateOnly.TryParseExact(request.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return Error.Validation("management.date", "La fecha debe tener el formato AAAA-MM-DD.", "date");
+        }
+
+        var layout = await db.ManagementLayouts.AsNoTracking().FirstOrDefaultAsync(l => l.OperationId == operation.Id, ct);
+        var format = (request.Format ?? layout?.Format ?? ManagementReport.Csv).Trim().ToLowerInvariant();
+        if (format is not (ManagementReport.Csv or ManagementReport.Xlsx))
+        {
+            return Error.Validation("management.format", "El formato debe ser csv o xlsx.", "format");
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZoneId);
+        var end = ManagementReport.EndOf(date, zone);
+        if (request.BaseId is { } baseId && !await db.LeadBases.AnyAsync(b => b.Id == baseId && b.OperationId == operation.Id, ct))
+        {
+            return Error.NotFound("management.base_not_found", "No se encontró la base en esta operación.");
+        }
+
+        var bases = await ManagementReport.BasesAsync(db, operation.Id, request.BaseId, end, ct);
+        var selection = new ManagementSelection(client.Id, operation.Id, operation.Code, date, bases, zone, end);
+        var columns = layout?.Columns() ?? ManagementFields.DefaultLayout;
+
+        var temp = Path.Combine(Path.GetTempPath(), "contactops-management-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            long rows;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                rows = await ManagementReport.WriteAsync(db, selection, columns, format, file, ct);
+            }
+
+            StoredFile stored;
+            await using (var read = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
+            {
+                stored = await storage.PutAsync(read, ct);
+            }
+
+            var run = new ManagementReportRun(client.Id, operation.Id, date, request.BaseId, format, trigger, scope.UserId, scope.UserName)
+            {
+                GeneratedAt = time.GetUtcNow(),
+                Rows = rows,
+                FileKey = stored.Key,
+                FileName = FileName(operation.Code, date, format),
+                Length = stored.Length,
+                Sha256 = stored.Sha256,
+            };
+            db.ManagementReportRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+            return ManagementAccess.Item(run, operation.Code);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The same generation written to a path as well (the CLI's --out).</summary>
+    public async Task<Result<ManagementRunItem>> HandleToFileAsync(ManagementReportRequest request, string outPath, ManagementTrigger trigger, CancellationToken ct)
+    {
+        var result = await HandleAsync(request, trigger, ct);
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+
+        var run = await db.ManagementReportRuns.AsNoTracking().FirstAsync(r => r.Id == result.Value!.Id, ct);
+        await using var content = await storage.OpenReadAsync(run.FileKey, ct) ?? throw new InvalidOperationException("El informe recién generado no está en el almacenamiento.");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var target = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await content.CopyToAsync(target, ct);
+        return result;
+    }
+
+    public static string FileName(string operationCode, DateOnly date, string format) =>
+        string.Create(CultureInfo.InvariantCulture, $"gestion_{operationCode}_{date:yyyyMMdd}.{format}");
+}
+
+/// <summary>Body of POST /api/v1/outbound/management/runs.</summary>
+public sealed record GenerateManagementBody(string? Operation, string? Date, Guid? BaseId, string? Format);

@@ -1,0 +1,113 @@
+using System.Globalization;
+using ContactOps.Platform.Results;
+using ICSharpCode.SharpZipLib.Zip;
+
+namespace ContactOps.Modules.Outbound;
+
+/// <summary>
+/// Turns a received lead file into a table to read: CSV/TXT/XLSX as they are; a ZIP (the carriers send AES-encrypted
+/// ones with a password) is opened with the password and its one table extracted to a temporary file that is deleted
+/// when the intake is disposed.
+/// </summary>
+public sealed class LeadFileIntake : IAsyncDisposable
+{
+    private static readonly string[] TableExtensions = [".csv", ".txt", ".tsv", ".xlsx"];
+    private readonly FileStream? _extracted;
+
+    private LeadFileIntake(Stream table, string tableName, FileStream? extracted)
+    {
+        Table = table;
+        TableName = tableName;
+        _extracted = extracted;
+    }
+
+    /// <summary>The table to read (seekable), positioned at its start.</summary>
+    public Stream Table { get; }
+
+    /// <summary>The table's file name (inside the ZIP when it came in one); its extension decides CSV or XLSX.</summary>
+    public string TableName { get; }
+
+    /// <summary>Opens the received file; <paramref name="received"/> must be seekable and positioned at its start.</summary>
+    public static async Task<Result<LeadFileIntake>> OpenAsync(Stream received, string fileName, string? password, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        if (!string.Equals(Path.GetExtension(fileName), ".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            return new LeadFileIntake(received, fileName, null);
+        }
+
+        var start = received.Position;
+        FileStream? extracted = null;
+        try
+        {
+            using var zip = new ZipFile(received, leaveOpen: true);
+            if (!string.IsNullOrEmpty(password))
+            {
+                zip.Password = password;
+            }
+
+            var entries = zip.Cast<ZipEntry>()
+                .Where(e => e.IsFile && Array.IndexOf(TableExtensions, Path.GetExtension(e.Name).ToLowerInvariant()) >= 0)
+                .ToList();
+            if (entries.Count != 1)
+            {
+                return Error.Validation(
+                    "leads.zip_content",
+                    entries.Count == 0
+                        ? "El archivo ZIP no contiene ninguna tabla (CSV, TXT o XLSX)."
+                        : string.Format(CultureInfo.InvariantCulture, "El archivo ZIP contiene {0} tablas; envíe una sola base por archivo.", entries.Count),
+                    "file");
+            }
+
+            var entry = entries[0];
+            if (entry.IsCrypted && string.IsNullOrEmpty(password))
+            {
+                return Error.Validation("leads.zip_password_required", "El archivo ZIP está protegido con contraseña: indique la contraseña.", "password");
+            }
+
+            var temp = Path.Combine(Path.GetTempPath(), "contactops-leadzip-" + Guid.NewGuid().ToString("N"));
+            extracted = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            await using (var input = zip.GetInputStream(entry))
+            {
+                await input.CopyToAsync(extracted, ct);
+            }
+
+            extracted.Position = 0;
+            var intake = new LeadFileIntake(extracted, Path.GetFileName(entry.Name), extracted);
+            extracted = null;
+            return intake;
+        }
+        catch (ZipException ex) when (ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("AES", StringComparison.OrdinalIgnoreCase))
+        {
+            return WrongPassword();
+        }
+        catch (ZipException)
+        {
+            return Error.Validation("leads.zip_corrupt", "El archivo ZIP está dañado o no es un ZIP válido.", "file");
+        }
+        catch (InvalidDataException)
+        {
+            return WrongPassword();
+        }
+        finally
+        {
+            if (extracted is not null)
+            {
+                await extracted.DisposeAsync();
+            }
+
+            received.Position = start;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_extracted is not null)
+        {
+            await _extracted.DisposeAsync();
+        }
+    }
+
+    private static Error WrongPassword() =>
+        Error.Validation("leads.zip_password_wrong", "La contraseña del archivo ZIP no es correcta.", "password");
+}
