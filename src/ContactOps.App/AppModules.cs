@@ -1,8 +1,10 @@
+using ContactOps.Modules.Adjustments;
 using ContactOps.Modules.Administration;
 using ContactOps.Modules.Customers;
 using ContactOps.Modules.Demo;
 using ContactOps.Modules.Interactions;
 using ContactOps.Modules.Organization;
+using ContactOps.Modules.Outbound;
 using ContactOps.Modules.Reports;
 using ContactOps.Modules.Sales;
 using ContactOps.Platform;
@@ -21,11 +23,10 @@ public static class AppModules
         new CustomersModule(),
         new SalesModule(),
         new ReportsModule(),
-
         new DemoModule(),
         new InteractionsModule(),
-        new Modules.Outbound.OutboundModule(),
-        new Modules.Adjustments.AdjustmentsModule(),
+        new OutboundModule(),
+        new AdjustmentsModule(),
     ];
 
     public static IEnumerable<ICliModule> Cli => All.OfType<ICliModule>();
