@@ -91,7 +91,7 @@ public sealed class PlatformModule : IAppModule, ICliModule
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
                 if (eq <= 0)
                 {
-                    return context.Fail(Results.Error.Validation("mapping.map_format", $"«{pair}» no tiene la forma campo=ENCABEZADO.", "map"), parse.GetValue(json));
+                    return context.Fail(Results.Error.Invalid("map", "mapping.map_format", pair), parse.GetValue(json));
                 }
 
                 fields[pair[..eq].Trim()] = pair[(eq + 1)..];

@@ -50,6 +50,46 @@ public class ApiHygieneTests
     }
 
     [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task An_error_reads_in_the_callers_language_and_keeps_its_stable_code(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var agent = await app.ClientForAsync("agent.premium-sales");
+        var missing = "/api/v1/customers/" + Guid.NewGuid();
+
+        async Task<JsonElement> ProblemAsync(string url, string? culture)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (culture is not null)
+            {
+                request.Headers.Add("Cookie", ".AspNetCore.Culture=" + Uri.EscapeDataString($"c={culture}|uic={culture}"));
+            }
+
+            var response = await agent.SendAsync(request);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            return await Demo.JsonAsync(response);
+        }
+
+        var spanish = await ProblemAsync(missing, null);
+        var english = await ProblemAsync(missing, "en");
+        Assert.Equal("customer.not_found", spanish.GetProperty("code").GetString());
+        Assert.Equal("customer.not_found", english.GetProperty("code").GetString());
+        Assert.Equal("No se encontró el cliente.", spanish.GetProperty("detail").GetString());
+        Assert.Equal("The customer was not found.", english.GetProperty("detail").GetString());
+        Assert.Equal("No encontrado", spanish.GetProperty("title").GetString());
+        Assert.Equal("Not found", english.GetProperty("title").GetString());
+
+        // A field error: the field's message and the title in English, the code unchanged.
+        var tooShort = await ProblemAsync("/api/v1/customers?q=ab", "en");
+        Assert.Equal("search.too_short", tooShort.GetProperty("code").GetString());
+        Assert.Equal("Invalid data", tooShort.GetProperty("title").GetString());
+        Assert.StartsWith("Type at least 3 characters", tooShort.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var boliviano = await ProblemAsync("/api/v1/customers?q=ab", "es-BO");
+        Assert.StartsWith("Escriba al menos 3 caracteres", boliviano.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(Provider.Sqlite, "/api/v1/customers?q=maria&pageSize=0")]
     [InlineData(Provider.Postgres, "/api/v1/customers?q=maria&pageSize=0")]
     [InlineData(Provider.Sqlite, "/api/v1/customers?q=maria&pageSize=1000")]

@@ -18,17 +18,17 @@ public static class AdjustmentLookups
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Error.Validation("operation.required", "Indique la operación (código, p. ej. adjustments-cell).", "operation");
+            return Error.Invalid("operation", "operation.required");
         }
 
         var c = code.Trim();
         var op = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == c, ct);
         if (op is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación '{c}'.");
+            return Error.NotFound("operation.not_found", c);
         }
 
-        return scope.HasRole(op.Id, roles) ? op : Error.Forbidden("adjustment.forbidden", "Su rol en esta operación no permite esta acción.");
+        return scope.HasRole(op.Id, roles) ? op : Error.Forbidden("adjustment.forbidden");
     }
 
     public static async Task<AdjustmentContext> ContextAsync(AppDbContext db, Guid operationId, CancellationToken ct)

@@ -87,8 +87,7 @@ public static class AdjustmentWorkflow
         ["close"] = AdjustmentCommand.Close,
     };
 
-    public static readonly Error StaleVersion = Error.Conflict("adjustment.stale_version",
-        "Otra persona modificó este ajuste mientras usted lo trabajaba. Recargue y vuelva a intentarlo.");
+    public static Error StaleVersion => Error.Conflict("adjustment.stale_version");
 
     private static IReadOnlyList<AdjustmentTransition> Build()
     {
@@ -174,6 +173,5 @@ public static class AdjustmentWorkflow
     };
 
     /// <summary>409 for a move the table refuses, naming the current state.</summary>
-    public static Error Refused(AdjustmentCommand command, AdjustmentState state) => Error.Conflict("adjustment.transition_refused",
-        $"No se puede {CommandName(command)}: el ajuste está en «{StateName(state)}».");
+    public static Error Refused(AdjustmentCommand command, AdjustmentState state) => Error.Conflict("adjustment.transition_refused", CommandName(command), StateName(state));
 }

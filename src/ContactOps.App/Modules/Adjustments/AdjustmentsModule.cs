@@ -96,7 +96,7 @@ public sealed class AdjustmentsModule : IAppModule, ICliModule
             {
                 if (file is null || file.Length == 0)
                 {
-                    return ApiResults.Problem(Error.Validation("import.file_required", "Adjunte la base de ajustes (campo «file»).", "file"));
+                    return ApiResults.Problem(Error.Invalid("file", "import.file_required"));
                 }
 
                 DateOnly? cut = null;
@@ -104,7 +104,7 @@ public sealed class AdjustmentsModule : IAppModule, ICliModule
                 {
                     if (!DateOnly.TryParseExact(cutoff.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                     {
-                        return ApiResults.Problem(Error.Validation("adjustments.cutoff_invalid", $"Fecha de corte «{cutoff}» no válida: use aaaa-MM-dd.", "cutoff"));
+                        return ApiResults.Problem(Error.Invalid("cutoff", "adjustments.cutoff_invalid", cutoff));
                     }
 
                     cut = parsed;

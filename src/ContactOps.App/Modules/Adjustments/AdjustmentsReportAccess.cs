@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ContactOps.Modules.Organization;
@@ -54,24 +55,24 @@ public static partial class AdjustmentsReportAccess
         ArgumentNullException.ThrowIfNull(scope);
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Error.Validation("report.operation_required", "Indique la operación (código, p. ej. adjustments-cell).", "operation");
+            return Error.Invalid("operation", "report.operation_required");
         }
 
         var c = code.Trim();
         var op = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == c, ct);
         if (op is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{c}».");
+            return Error.NotFound("operation.not_found#2", c);
         }
 
         if (op.Kind != OperationKind.Adjustments)
         {
-            return Error.Validation("report.not_adjustments", $"La operación «{c}» no es una célula de ajustes.", "operation");
+            return Error.Invalid("operation", "report.not_adjustments", c);
         }
 
         if (!CanRead(scope, op.Id))
         {
-            return Error.Forbidden("report.forbidden", "Los informes de la célula de ajustes son para supervisores, coordinadores, gerentes, calidad y administradores.");
+            return Error.Forbidden("report.forbidden");
         }
 
         var client = await db.Clients.AsNoTracking().Where(x => x.Id == op.ClientId).Select(x => new { x.TimeZoneId, x.Currency }).FirstAsync(ct);
@@ -83,20 +84,20 @@ public static partial class AdjustmentsReportAccess
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Error.Validation("report.week_required", "Indique la semana ISO (AAAA-Www, p. ej. 2026-W47).", field);
+            return Error.Invalid(field, "report.week_required");
         }
 
         var m = WeekPattern().Match(text.Trim());
         if (!m.Success)
         {
-            return Error.Validation("report.week_invalid", $"«{text}» no es una semana ISO con formato AAAA-Www (p. ej. 2026-W47).", field);
+            return Error.Invalid(field, "report.week_invalid", text);
         }
 
         var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         var week = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
         if (year < 2000 || year > 2100 || week < 1 || week > ISOWeek.GetWeeksInYear(year))
         {
-            return Error.Validation("report.week_invalid", $"La semana «{text}» no existe: el año {year} tiene semanas 1 a {(year is >= 2000 and <= 2100 ? ISOWeek.GetWeeksInYear(year) : 52)}.", field);
+            return Error.Invalid(field, "report.week_invalid#2", text, year, (year is >= 2000 and <= 2100 ? ISOWeek.GetWeeksInYear(year) : 52));
         }
 
         return new IsoWeekRef(year, week);
@@ -108,7 +109,7 @@ public static partial class AdjustmentsReportAccess
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors[field] = ["Indique la fecha (AAAA-MM-DD)."];
+            errors[field] = [Messages.Text("Field.AdjustmentsReportAccess.field")];
             return null;
         }
 
@@ -117,7 +118,7 @@ public static partial class AdjustmentsReportAccess
             return d;
         }
 
-        errors[field] = [$"«{text}» no es una fecha con formato AAAA-MM-DD."];
+        errors[field] = [Messages.Text("Field.AdjustmentsReportAccess.field#2", text)];
         return null;
     }
 
@@ -131,11 +132,11 @@ public static partial class AdjustmentsReportAccess
         {
             if (tt < ff)
             {
-                errors["to"] = ["La fecha final no puede ser anterior a la inicial."];
+                errors["to"] = [Messages.Text("Field.AdjustmentsReportAccess.to")];
             }
             else if (tt.DayNumber - ff.DayNumber + 1 > MaxDays)
             {
-                errors["to"] = [$"El periodo no puede pasar de {MaxDays} días."];
+                errors["to"] = [Messages.Text("Field.AdjustmentsReportAccess.to#2", MaxDays)];
             }
         }
 

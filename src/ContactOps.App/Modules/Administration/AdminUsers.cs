@@ -30,7 +30,7 @@ public sealed class AdminUsers(AdminAccess access, UserManager<AppUser> users, T
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return Error.NotFound("user.not_found", "No existe el usuario.");
+            return Error.NotFound("user.not_found");
         }
 
         if (access.IsPlatformAdmin)
@@ -47,12 +47,12 @@ public sealed class AdminUsers(AdminAccess access, UserManager<AppUser> users, T
         var administered = clientIds.Count(access.Administers);
         if (administered == 0 && !clientIds.Any(access.Scope.CanSeeClient))
         {
-            return Error.NotFound("user.not_found", "No existe el usuario.");
+            return Error.NotFound("user.not_found");
         }
 
         if (user.IsPlatformAdmin || administered < clientIds.Count)
         {
-            return Error.Forbidden("user.other_client", "El usuario pertenece también a otro cliente; solo un administrador de la plataforma puede cambiarlo.");
+            return Error.Forbidden("user.other_client");
         }
 
         return user;

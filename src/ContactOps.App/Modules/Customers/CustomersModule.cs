@@ -53,7 +53,7 @@ public sealed class CustomersModule : IAppModule, ICliModule
             {
                 if (file is null || file.Length == 0)
                 {
-                    return ApiResults.Problem(Error.Validation("import.file_required", "Adjunte el archivo (campo «file»).", "file"));
+                    return ApiResults.Problem(Error.Invalid("file", "import.file_required#2"));
                 }
 
                 await using var stream = file.OpenReadStream();

@@ -117,7 +117,7 @@ public sealed record IdDocument
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return Error.Validation("document.type_required", "Indique el tipo de documento.");
+            return Error.Validation("document.type_required");
         }
 
         var key = IdentityText.Compact(raw);
@@ -128,9 +128,7 @@ public sealed record IdDocument
         }
         else if (!TypeNames.TryGetValue(key, out type))
         {
-            return Error.Validation(
-                "document.type_unknown",
-                Format("No se reconoce el tipo de documento «{0}». Use {1}.", raw.Trim(), AllowedList(country)));
+            return Error.Validation("document.type_unknown", raw.Trim(), AllowedList(country));
         }
 
         return IsAllowed(type, country) ? type : TypeNotAllowed(type, country);
@@ -151,12 +149,12 @@ public sealed record IdDocument
     {
         if (country is not (Country.CO or Country.BO))
         {
-            return Error.Validation("document.unsupported_country", "El país indicado no tiene documentos configurados.");
+            return Error.Validation("document.unsupported_country");
         }
 
         if (!Enum.IsDefined(type))
         {
-            return Error.Validation("document.type_unknown", Format("No se reconoce el tipo de documento. Use {0}.", AllowedList(country)));
+            return Error.Validation("document.type_unknown#2", AllowedList(country));
         }
 
         if (!IsAllowed(type, country))
@@ -166,19 +164,19 @@ public sealed record IdDocument
 
         if (string.IsNullOrWhiteSpace(number))
         {
-            return Error.Validation("document.required", Format("Escriba el número de {0}.", TypeName(type)));
+            return Error.Validation("document.required", TypeName(type));
         }
 
         if (type != DocumentType.CI)
         {
             if (!string.IsNullOrWhiteSpace(complement))
             {
-                return Error.Validation("document.complement_not_allowed", "Solo el carnet de identidad boliviano lleva complemento.");
+                return Error.Validation("document.complement_not_allowed");
             }
 
             if (!string.IsNullOrWhiteSpace(department))
             {
-                return Error.Validation("document.department_not_allowed", "Solo el carnet de identidad boliviano lleva departamento de expedición.");
+                return Error.Validation("document.department_not_allowed");
             }
         }
 
@@ -311,9 +309,7 @@ public sealed record IdDocument
 
         if (!number.Any(char.IsAsciiDigit))
         {
-            return Error.Validation(
-                "document.invalid_format",
-                Format("El número de {0} debe tener al menos un dígito.", TypeName(type)));
+            return Error.Validation("document.invalid_format", TypeName(type));
         }
 
         return new IdDocument(type, Country.CO, number, null, null, null);
@@ -347,9 +343,7 @@ public sealed record IdDocument
             // Without a dash only the 10-digit company form (9 digits + check digit) is unambiguous.
             if (baseDigits.Length != 10)
             {
-                return Error.Validation(
-                    "document.nit_check_digit_missing",
-                    "Escriba el NIT con su dígito de verificación después de un guion, por ejemplo 900123456-7.");
+                return Error.Validation("document.nit_check_digit_missing");
             }
 
             number = baseDigits.ToString(0, 9);
@@ -359,9 +353,7 @@ public sealed record IdDocument
         {
             if (dashes > 1 || checkDigits.Length != 1)
             {
-                return Error.Validation(
-                    "document.invalid_format",
-                    "El NIT se escribe como número, guion y un solo dígito de verificación, por ejemplo 900123456-7.");
+                return Error.Validation("document.invalid_format#2");
             }
 
             number = baseDigits.ToString();
@@ -381,9 +373,7 @@ public sealed record IdDocument
 
         if (NitCheckDigit(number) != written)
         {
-            return Error.Validation(
-                "document.nit_check_digit_invalid",
-                Format("El dígito de verificación {0} no corresponde al NIT {1}. Revise el número y el dígito.", written, number));
+            return Error.Validation("document.nit_check_digit_invalid", written, number);
         }
 
         return new IdDocument(DocumentType.NIT, Country.CO, number, written, null, null);
@@ -462,9 +452,7 @@ public sealed record IdDocument
             var given = IdentityText.Compact(complementArgument);
             if (given.Length != 2 || !given.All(char.IsAsciiLetterOrDigit))
             {
-                return Error.Validation(
-                    "document.invalid_complement",
-                    "El complemento del carnet tiene 2 caracteres (letras o números), por ejemplo 1A.");
+                return Error.Validation("document.invalid_complement");
             }
 
             if (complement is not null && complement != given)
@@ -517,53 +505,29 @@ public sealed record IdDocument
     {
         if (number.Length < min)
         {
-            return Error.Validation(
-                "document.too_short",
-                Format("El número de {0} tiene {1} {2}; debe tener entre {3} y {4}.", TypeName(type), number.Length, unit, min, max));
+            return Error.Validation("document.too_short", TypeName(type), number.Length, unit, min, max);
         }
 
         if (number.Length > max)
         {
-            return Error.Validation(
-                "document.too_long",
-                Format("El número de {0} tiene {1} {2}; debe tener entre {3} y {4}.", TypeName(type), number.Length, unit, min, max));
+            return Error.Validation("document.too_long", TypeName(type), number.Length, unit, min, max);
         }
 
         return null;
     }
 
-    private static Error InvalidCharacters(DocumentType type, char c, bool lettersAllowed) => Error.Validation(
-        "document.invalid_characters",
-        lettersAllowed
-            ? Format("El número de {0} solo admite letras sin tilde y números; sobra «{1}».", TypeName(type), c)
-            : Format("El número de {0} solo admite números; sobra «{1}».", TypeName(type), c));
+    private static Error InvalidCharacters(DocumentType type, char c, bool lettersAllowed) =>
+        Error.Validation(lettersAllowed ? "document.invalid_characters#letters" : "document.invalid_characters#digits", TypeName(type), c);
 
-    private static Error LeadingZero(DocumentType type) => Error.Validation(
-        "document.leading_zero",
-        Format("El número de {0} no empieza por cero.", TypeName(type)));
+    private static Error LeadingZero(DocumentType type) => Error.Validation("document.leading_zero", TypeName(type));
 
-    private static Error CiFormat() => Error.Validation(
-        "document.invalid_format",
-        "El carnet se escribe como número, complemento opcional y departamento opcional, por ejemplo 1234567, 1234567-1A o 1234567-1A LP.");
+    private static Error CiFormat() => Error.Validation("document.invalid_format#3");
 
-    private static Error InvalidDepartment(string text) => Error.Validation(
-        "document.invalid_department",
-        Format(
-            "No se reconoce el departamento «{0}». Use LP, CB, SC, OR, PT, CH, TJ, BE, PD o el nombre completo.",
-            text.Trim()));
+    private static Error InvalidDepartment(string text) => Error.Validation("document.invalid_department", text.Trim());
 
-    private static Error Conflict(string part, string embedded, string given) => Error.Validation(
-        "document.conflicting_values",
-        Format("El {0} escrito en el número ({1}) no coincide con el indicado aparte ({2}).", part, embedded, given));
+    private static Error Conflict(string part, string embedded, string given) => Error.Validation("document.conflicting_values", part, embedded, given);
 
-    private static Error TypeNotAllowed(DocumentType type, Country country) => Error.Validation(
-        "document.type_not_allowed",
-        Format(
-            "El tipo de documento {0} ({1}) no se usa en {2}. Use {3}.",
-            type,
-            TypeName(type),
-            country == Country.CO ? "Colombia" : "Bolivia",
-            AllowedList(country)));
+    private static Error TypeNotAllowed(DocumentType type, Country country) => Error.Validation("document.type_not_allowed", type, TypeName(type), country == Country.CO ? "Colombia" : "Bolivia", AllowedList(country));
 
     private static string AllowedList(Country country) => country == Country.BO ? "CI o NIT" : "CC, CE, NIT, PA o TI";
 

@@ -75,12 +75,12 @@ public sealed record PhoneNumber
     {
         if (country is not (Country.CO or Country.BO))
         {
-            return Invalid("phone.unsupported_country", "El país indicado no tiene plan de numeración configurado.");
+            return Error.Validation("phone.unsupported_country");
         }
 
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return Invalid("phone.required", "Escriba el número de teléfono.");
+            return Error.Validation("phone.required");
         }
 
         var scan = ScanDigits(raw);
@@ -92,7 +92,7 @@ public sealed record PhoneNumber
         var digits = scan.Digits;
         if (digits.Length == 0)
         {
-            return Invalid("phone.too_short", "El teléfono no tiene dígitos.");
+            return Error.Validation("phone.too_short");
         }
 
         var international = scan.HasPlus || digits.StartsWith("00", StringComparison.Ordinal);
@@ -111,9 +111,7 @@ public sealed record PhoneNumber
             }
             else
             {
-                return Invalid(
-                    "phone.unsupported_country_code",
-                    "El indicativo internacional no corresponde a Colombia (+57) ni a Bolivia (+591).");
+                return Error.Validation("phone.unsupported_country_code");
             }
 
             if (codeCountry != country)
@@ -171,16 +169,12 @@ public sealed record PhoneNumber
     {
         if (national.Length < ColombiaLength)
         {
-            return Invalid(
-                "phone.too_short",
-                Format("El teléfono tiene {0} dígitos y en Colombia debe tener 10 (celular 3XX XXX XXXX o fijo 60X XXX XXXX).", national.Length));
+            return Error.Validation("phone.too_short#2", national.Length);
         }
 
         if (national.Length > ColombiaLength)
         {
-            return Invalid(
-                "phone.too_long",
-                Format("El teléfono tiene {0} dígitos y en Colombia debe tener 10 (sin contar el indicativo +57).", national.Length));
+            return Error.Validation("phone.too_long", national.Length);
         }
 
         if (national[0] == '3')
@@ -192,14 +186,10 @@ public sealed record PhoneNumber
         {
             return national[2] is >= '1' and <= '8'
                 ? new PhoneNumber(Country.CO, PhoneKind.Fixed, national)
-                : Invalid(
-                    "phone.invalid_area_code",
-                    Format("El indicativo {0} no existe: los fijos de Colombia empiezan por 601 a 608.", national[..3]));
+                : Error.Validation("phone.invalid_area_code", national[..3]);
         }
 
-        return Invalid(
-            "phone.invalid_prefix",
-            "En Colombia los celulares empiezan por 3 y los fijos por 60 (por ejemplo 601 234 5678).");
+        return Error.Validation("phone.invalid_prefix#2");
     }
 
     private static Result<PhoneNumber> ParseBolivia(string national, string? defaultAreaCode, bool allowLocal)
@@ -208,22 +198,18 @@ public sealed record PhoneNumber
         {
             if (string.IsNullOrWhiteSpace(defaultAreaCode))
             {
-                return Invalid(
-                    "phone.area_code_required",
-                    "El número fijo tiene 7 dígitos y le falta el código de área (2 La Paz, Oruro, Potosí; 3 Santa Cruz, Beni, Pando; 4 Cochabamba, Chuquisaca, Tarija).");
+                return Error.Validation("phone.area_code_required");
             }
 
             var area = defaultAreaCode.Trim();
             if (area is not ("2" or "3" or "4"))
             {
-                return Invalid(
-                    "phone.invalid_default_area_code",
-                    "El código de área por defecto debe ser 2, 3 o 4.");
+                return Error.Validation("phone.invalid_default_area_code");
             }
 
             if (national[0] == '0')
             {
-                return Invalid("phone.invalid_prefix", "Un número fijo de Bolivia no empieza por 0.");
+                return Error.Validation("phone.invalid_prefix");
             }
 
             return new PhoneNumber(Country.BO, PhoneKind.Fixed, area + national);
@@ -231,25 +217,19 @@ public sealed record PhoneNumber
 
         if (national.Length < BoliviaLength)
         {
-            return Invalid(
-                "phone.too_short",
-                Format("El teléfono tiene {0} dígitos y en Bolivia debe tener 8 (celular 7XXX XXXX o fijo con código de área, 2 XXXXXXX).", national.Length));
+            return Error.Validation("phone.too_short#3", national.Length);
         }
 
         if (national.Length > BoliviaLength)
         {
-            return Invalid(
-                "phone.too_long",
-                Format("El teléfono tiene {0} dígitos y en Bolivia debe tener 8 (sin contar el indicativo +591).", national.Length));
+            return Error.Validation("phone.too_long#2", national.Length);
         }
 
         return national[0] switch
         {
             '6' or '7' => new PhoneNumber(Country.BO, PhoneKind.Mobile, national),
             '2' or '3' or '4' => new PhoneNumber(Country.BO, PhoneKind.Fixed, national),
-            _ => Invalid(
-                "phone.invalid_prefix",
-                "En Bolivia los celulares empiezan por 6 o 7 y los fijos por el código de área 2, 3 o 4."),
+            _ => Error.Validation("phone.invalid_prefix#3"),
         };
     }
 
@@ -271,9 +251,7 @@ public sealed record PhoneNumber
             {
                 if (hasPlus || digits.Length > 0)
                 {
-                    return (string.Empty, false, Error.Validation(
-                        "phone.invalid_characters",
-                        "El signo + solo puede ir una vez, al inicio del número."));
+                    return (string.Empty, false, Error.Validation("phone.invalid_characters"));
                 }
 
                 hasPlus = true;
@@ -285,15 +263,11 @@ public sealed record PhoneNumber
             }
             else if (char.IsLetter(c))
             {
-                return (string.Empty, false, Error.Validation(
-                    "phone.contains_letters",
-                    "El teléfono contiene letras; escriba solo números (sin extensión)."));
+                return (string.Empty, false, Error.Validation("phone.contains_letters"));
             }
             else
             {
-                return (string.Empty, false, Error.Validation(
-                    "phone.invalid_characters",
-                    Format("El teléfono contiene un carácter no permitido: '{0}'.", c)));
+                return (string.Empty, false, Error.Validation("phone.invalid_characters#2", c));
             }
         }
 
@@ -302,18 +276,8 @@ public sealed record PhoneNumber
 
     private static string CountryCode(Country country) => country == Country.CO ? ColombiaCode : BoliviaCode;
 
-    private static Error Mismatch(Country numberCountry, Country expected) => Error.Validation(
-        "phone.country_mismatch",
-        Format(
-            "El número es de {0} (+{1}) y el cliente opera en {2}.",
-            CountryName(numberCountry),
-            CountryCode(numberCountry),
-            CountryName(expected)));
+    private static Error Mismatch(Country numberCountry, Country expected) => Error.Validation("phone.country_mismatch", CountryName(numberCountry), CountryCode(numberCountry), CountryName(expected));
 
     private static string CountryName(Country country) => country == Country.CO ? "Colombia" : "Bolivia";
 
-    private static Error Invalid(string code, string message) => Error.Validation(code, message);
-
-    private static string Format(string format, params object[] args) =>
-        string.Format(CultureInfo.InvariantCulture, format, args);
 }

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Modules.Organization;
@@ -34,8 +35,7 @@ public static class InteractionRules
     /// <summary>Create and change escalation types.</summary>
     public static readonly Role[] TypeAdminRoles = [Role.Coordinator, Role.Manager, Role.Admin];
 
-    public static readonly Error ConcurrencyConflict = Error.Conflict("interaction.concurrent_change",
-        "Otra persona modificó este registro mientras usted lo editaba. Recargue y vuelva a intentarlo.");
+    public static Error ConcurrencyConflict => Error.Conflict("interaction.concurrent_change");
 
     private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
 
@@ -44,17 +44,17 @@ public static class InteractionRules
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Error.Validation("operation.required", "Indique la operación (código, p. ej. premium-sales).", "operation");
+            return Error.Invalid("operation", "operation.required#2");
         }
 
         var c = code.Trim();
         var op = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == c, ct);
         if (op is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación '{c}'.");
+            return Error.NotFound("operation.not_found", c);
         }
 
-        return scope.HasRole(op.Id, roles) ? op : Error.Forbidden("interaction.forbidden", "Su rol en esta operación no permite esta acción.");
+        return scope.HasRole(op.Id, roles) ? op : Error.Forbidden("interaction.forbidden#3");
     }
 
     /// <summary>An interaction the caller can see (tracked), checking their role in its operation.</summary>
@@ -63,14 +63,14 @@ public static class InteractionRules
         var interaction = await db.Interactions.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interaction is null)
         {
-            return Error.NotFound("interaction.not_found", "No existe la interacción.");
+            return Error.NotFound("interaction.not_found");
         }
 
-        return scope.HasRole(interaction.OperationId, roles) ? interaction : Error.Forbidden("interaction.forbidden", "Su rol en esta operación no permite esta acción.");
+        return scope.HasRole(interaction.OperationId, roles) ? interaction : Error.Forbidden("interaction.forbidden#3");
     }
 
     public static Result RequireOpen(Interaction interaction) =>
-        interaction.IsClosed ? Error.Conflict("interaction.closed", "La interacción ya está cerrada; abra una nueva.") : Result.Success();
+        interaction.IsClosed ? Error.Conflict("interaction.closed") : Result.Success();
 
     /// <summary>The promised answer in the client's zone: ISO text with offset and a Spanish sentence to read to the customer.</summary>
     public static PromisedAnswer Promise(DateTimeOffset dueAt, string timeZoneId, int businessHours, string area)
@@ -104,7 +104,7 @@ public static class InteractionRules
         if (string.IsNullOrWhiteSpace(value) || value.Trim().All(char.IsDigit)
             || !Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
         {
-            fields[field] = [$"{label} no es válido. Valores: {string.Join(", ", Enum.GetNames<TEnum>())}."];
+            fields[field] = [Messages.Text("Field.InteractionSupport.field", label, string.Join(", ", Enum.GetNames<TEnum>()))];
             return null;
         }
 
@@ -115,7 +115,7 @@ public static class InteractionRules
     {
         if (value is not null && value.Trim().Length > max)
         {
-            fields[field] = [$"{label} admite máximo {max} caracteres."];
+            fields[field] = [Messages.Text("Field.InteractionSupport.field#2", label, max)];
         }
     }
 }

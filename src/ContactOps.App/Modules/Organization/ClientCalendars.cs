@@ -13,14 +13,14 @@ public sealed class ClientCalendars(AppDbContext db)
     {
         if (string.IsNullOrWhiteSpace(clientCode))
         {
-            return Error.Validation("client.required", "Indique el cliente (código, p. ej. telco-co).", "client");
+            return Error.Invalid("client", "client.required");
         }
 
         var code = clientCode.Trim();
         var client = await db.Clients.Include(c => c.Holidays).AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
         if (client is null)
         {
-            return Error.NotFound("client.not_found", $"No existe el cliente '{code}'.");
+            return Error.NotFound("client.not_found", code);
         }
 
         return (client, client.Calendar());

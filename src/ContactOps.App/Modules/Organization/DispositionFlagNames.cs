@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -19,7 +20,7 @@ public static class DispositionFlagNames
         {
             if (string.IsNullOrWhiteSpace(n) || n.Trim().All(char.IsDigit) || !Enum.TryParse<DispositionFlags>(n.Trim(), true, out var f) || !Enum.IsDefined(f))
             {
-                errors.Add("flags", $"Marca desconocida '{n}'. Valores: {string.Join(", ", Enum.GetNames<DispositionFlags>().Where(x => x != "None"))}.");
+                errors.Add("flags", Messages.Text("Field.DispositionFlagNames.flags", n, string.Join(", ", Enum.GetNames<DispositionFlags>().Where(x => x != "None"))));
                 continue;
             }
 

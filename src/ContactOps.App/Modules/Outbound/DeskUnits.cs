@@ -33,10 +33,9 @@ public static class DeskUnits
     /// <summary>Who watches the floor and starts/stops the dialer.</summary>
     public static readonly Role[] FloorRoles = [Role.Supervisor, Role.Coordinator, Role.Manager, Role.Admin];
 
-    public static readonly Error DispositionRequired = Error.Conflict(
-        "desk.disposition_required", "Registre la tipificación de la llamada anterior antes de continuar.");
+    public static Error DispositionRequired => Error.Conflict("desk.disposition_required");
 
-    public static readonly Error NotJoined = Error.Conflict("desk.not_joined", "Primero ingrese a la campaña.");
+    public static Error NotJoined => Error.Conflict("desk.not_joined");
 
     /// <summary>Resolves the operation (code or id; optional when the caller works in one), its client and campaign, and checks the role.</summary>
     public static async Task<Result<DeskUnit>> LoadAsync(AppDbContext db, AccessScope scope, string? operation, Role[] roles, CancellationToken ct)
@@ -48,7 +47,7 @@ public static class DeskUnits
             var mine = scope.Memberships.Where(m => roles.Contains(m.Role)).Select(m => m.OperationId).Distinct().ToList();
             if (mine.Count != 1)
             {
-                return Error.Validation("desk.operation_required", "Indique la campaña (código de la operación).", "operation");
+                return Error.Invalid("operation", "desk.operation_required");
             }
 
             op = await db.Operations.FirstOrDefaultAsync(o => o.Id == mine[0], ct);
@@ -62,20 +61,20 @@ public static class DeskUnits
 
         if (op is null)
         {
-            return Error.NotFound("operation.not_found", $"No se encontró la operación «{text}».");
+            return Error.NotFound("operation.not_found#3", text);
         }
 
         if (!scope.SeesAll && !scope.HasRole(op.Id, roles))
         {
             return roles.Contains(Role.Agent)
-                ? Error.Forbidden("desk.not_agent", "Solo los asesores de la campaña trabajan en el escritorio saliente.")
-                : Error.Forbidden("floor.not_supervisor", "Solo supervisores, coordinadores y gerentes de la campaña ven el piso.");
+                ? Error.Forbidden("desk.not_agent")
+                : Error.Forbidden("floor.not_supervisor");
         }
 
         var campaign = await db.OutboundCampaigns.FirstOrDefaultAsync(c => c.OperationId == op.Id, ct);
         if (campaign is null)
         {
-            return Error.Validation("desk.no_campaign", "La operación no tiene una campaña saliente configurada.");
+            return Error.Validation("desk.no_campaign");
         }
 
         var client = await db.Clients.FirstAsync(c => c.Id == op.ClientId, ct);

@@ -51,18 +51,15 @@ public sealed class LeadFileIntake : IAsyncDisposable
                 .ToList();
             if (entries.Count != 1)
             {
-                return Error.Validation(
-                    "leads.zip_content",
-                    entries.Count == 0
-                        ? "El archivo ZIP no contiene ninguna tabla (CSV, TXT o XLSX)."
-                        : string.Format(CultureInfo.InvariantCulture, "El archivo ZIP contiene {0} tablas; envíe una sola base por archivo.", entries.Count),
-                    "file");
+                return entries.Count == 0
+                    ? Error.Invalid("file", "leads.zip_content")
+                    : Error.Invalid("file", "leads.zip_content#several", entries.Count);
             }
 
             var entry = entries[0];
             if (entry.IsCrypted && string.IsNullOrEmpty(password))
             {
-                return Error.Validation("leads.zip_password_required", "El archivo ZIP está protegido con contraseña: indique la contraseña.", "password");
+                return Error.Invalid("password", "leads.zip_password_required");
             }
 
             var temp = Path.Combine(Path.GetTempPath(), "contactops-leadzip-" + Guid.NewGuid().ToString("N"));
@@ -83,7 +80,7 @@ public sealed class LeadFileIntake : IAsyncDisposable
         }
         catch (ZipException)
         {
-            return Error.Validation("leads.zip_corrupt", "El archivo ZIP está dañado o no es un ZIP válido.", "file");
+            return Error.Invalid("file", "leads.zip_corrupt");
         }
         catch (InvalidDataException)
         {
@@ -109,5 +106,5 @@ public sealed class LeadFileIntake : IAsyncDisposable
     }
 
     private static Error WrongPassword() =>
-        Error.Validation("leads.zip_password_wrong", "La contraseña del archivo ZIP no es correcta.", "password");
+        Error.Invalid("password", "leads.zip_password_wrong");
 }

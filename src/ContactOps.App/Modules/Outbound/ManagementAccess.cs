@@ -18,7 +18,7 @@ public static class ManagementAccess
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Error.Validation("management.operation_required", "Indique la operación (código).", "operation");
+            return Error.Invalid("operation", "management.operation_required");
         }
 
         var trimmed = code.Trim();
@@ -27,12 +27,12 @@ public static class ManagementAccess
             : await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == trimmed, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", trimmed));
+            return Error.NotFound("operation.not_found#2", trimmed);
         }
 
         if (!scope.HasRole(operation.Id, Roles))
         {
-            return Error.Forbidden("management.forbidden", "Solo el supervisor, el coordinador, el gerente, el data marshall o el administrador de la operación ven el informe de gestión.");
+            return Error.Forbidden("management.forbidden#2");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);

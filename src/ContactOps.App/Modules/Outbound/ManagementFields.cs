@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Text.Json;
 
@@ -51,12 +52,12 @@ public static class ManagementFields
     {
         if (columns.Count == 0)
         {
-            return "El formato debe tener al menos una columna.";
+            return Messages.Text("Field.ManagementFields.none");
         }
 
         if (columns.Count > 200)
         {
-            return "El formato admite como máximo 200 columnas.";
+            return Messages.Text("Field.ManagementFields.too_many");
         }
 
         var headers = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -72,18 +73,18 @@ public static class ManagementFields
 
             if (!Fixed.ContainsKey(field) && !(field.StartsWith(AttributePrefix, StringComparison.Ordinal) && field.Length > AttributePrefix.Length))
             {
-                return string.Format(CultureInfo.InvariantCulture, "Columna {0}: el campo «{1}» no existe.", position, field);
+                return Messages.Text("Field.ManagementFields.field_unknown", position, field);
             }
 
             var header = c.Header?.Trim() ?? "";
             if (header.Length == 0 || header.Length > 100)
             {
-                return string.Format(CultureInfo.InvariantCulture, "Columna {0}: el encabezado es obligatorio (máximo 100 caracteres).", position);
+                return Messages.Text("Field.ManagementFields.header_missing", position);
             }
 
             if (!headers.Add(header))
             {
-                return string.Format(CultureInfo.InvariantCulture, "Columna {0}: el encabezado «{1}» está repetido.", position, header);
+                return Messages.Text("Field.ManagementFields.header_repeated", position, header);
             }
         }
 

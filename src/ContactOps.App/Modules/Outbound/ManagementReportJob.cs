@@ -53,7 +53,7 @@ public sealed class ManagementReportJob(IServiceScopeFactory scopes, TimeProvide
                             select new { o.Code, c.TimeZoneId }).FirstOrDefaultAsync(ct);
         if (target is null)
         {
-            return Error.NotFound("operation.not_found", "La operación programada ya no existe.");
+            return Error.NotFound("operation.not_found#4");
         }
 
         var previousDay = await db.ManagementLayouts.Where(l => l.OperationId == operationId).Select(l => l.SchedulePreviousDay).FirstOrDefaultAsync(ct);

@@ -186,7 +186,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
                 {
                     if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                     {
-                        return ApiResults.Problem(Error.Validation("diagnosis.at_invalid", "El instante no es válido (ISO-8601 con zona).", "at"));
+                        return ApiResults.Problem(Error.Invalid("at", "diagnosis.at_invalid"));
                     }
 
                     instant = parsed;
@@ -251,7 +251,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
             {
                 if (file is null || file.Length == 0)
                 {
-                    return ApiResults.Problem(Error.Validation("import.file_required", "Adjunte el archivo (campo «file»).", "file"));
+                    return ApiResults.Problem(Error.Invalid("file", "import.file_required#2"));
                 }
 
                 await using var stream = file.OpenReadStream();
@@ -308,7 +308,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
             {
                 if (!string.IsNullOrWhiteSpace(format) && format is not ("json" or "csv"))
                 {
-                    return ApiResults.Problem(Error.Validation("report.format", "El formato debe ser json o csv.", "format"));
+                    return ApiResults.Problem(Error.Invalid("format", "report.format"));
                 }
 
                 var result = await handler.HandleAsync(new OutboundHourlyRequest(operation, date), ct);
@@ -355,7 +355,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
             {
                 if (file is null || file.Length == 0)
                 {
-                    return ApiResults.Problem(Error.Validation("import.file_required", "Adjunte el archivo (campo «file»).", "file"));
+                    return ApiResults.Problem(Error.Invalid("file", "import.file_required#2"));
                 }
 
                 await using var stream = file.OpenReadStream();
@@ -370,7 +370,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
                 var path = ImportFiles.RejectsPath(id);
                 return File.Exists(path)
                     ? Results.File(File.ReadAllBytes(path), "text/csv; charset=utf-8", "rechazados.csv")
-                    : ApiResults.Problem(Error.NotFound("calllog.rejects_not_found", "No hay filas rechazadas guardadas para esa carga."));
+                    : ApiResults.Problem(Error.NotFound("calllog.rejects_not_found"));
             })
             .WithSummary("The rejected rows of a call-log import as CSV (linea;campo;motivo)");
         outbound.MapGet("/dialer-list", async (string? operation, string? segment, string? format, ExportDialerList handler, CancellationToken ct) =>

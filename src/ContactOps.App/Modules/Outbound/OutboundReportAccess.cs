@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using ContactOps.Modules.Organization;
 using ContactOps.Platform.Auth;
@@ -22,24 +23,24 @@ public static class OutboundReportAccess
         ArgumentNullException.ThrowIfNull(scope);
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Error.Validation("report.operation_required", "Indique la operación (código, p. ej. devices-outbound).", "operation");
+            return Error.Invalid("operation", "report.operation_required#2");
         }
 
         var c = code.Trim();
         var op = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == c, ct);
         if (op is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{c}».");
+            return Error.NotFound("operation.not_found#2", c);
         }
 
         if (!scope.SeesAll && !(scope.RoleIn(op.Id) is { } role && (Roles.IsLeader(role) || role == Role.QualityAnalyst)))
         {
-            return Error.Forbidden("report.forbidden", "Los informes de la operación son para supervisores, coordinadores, gerentes, calidad y administradores.");
+            return Error.Forbidden("report.forbidden#2");
         }
 
         if (op.Kind != OperationKind.Outbound)
         {
-            return Error.Validation("report.not_outbound", $"La operación «{c}» no es de campañas salientes.", "operation");
+            return Error.Invalid("operation", "report.not_outbound", c);
         }
 
         return new ReportOperation(op.Id, op.ClientId, op.Code, op.Name, await StatsLookups.ZoneAsync(db, op.ClientId, ct));
@@ -51,7 +52,7 @@ public static class OutboundReportAccess
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors[field] = ["Indique la fecha (AAAA-MM-DD)."];
+            errors[field] = [Messages.Text("Field.OutboundReportAccess.field")];
             return null;
         }
 
@@ -60,7 +61,7 @@ public static class OutboundReportAccess
             return d;
         }
 
-        errors[field] = [$"«{text}» no es una fecha con formato AAAA-MM-DD."];
+        errors[field] = [Messages.Text("Field.OutboundReportAccess.field#2", text)];
         return null;
     }
 }

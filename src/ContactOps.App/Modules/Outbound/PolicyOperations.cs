@@ -19,14 +19,14 @@ public static class PolicyOperations
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Error.Validation("operation.required", "Indique la operación (código, p. ej. devices-outbound).", "operation");
+            return Error.Invalid("operation", "operation.required#3");
         }
 
         var c = code.Trim();
         var op = await db.Operations.AsNoTracking().Where(o => o.Code == c).Select(o => new { o.Id, o.ClientId, o.Code }).FirstOrDefaultAsync(ct);
         if (op is null || !scope.CanSeeOperation(op.Id))
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación '{c}'.");
+            return Error.NotFound("operation.not_found", c);
         }
 
         var client = await db.Clients.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == op.ClientId).Select(x => new { x.Country, x.TimeZoneId }).FirstAsync(ct);
@@ -35,5 +35,5 @@ public static class PolicyOperations
 
     public static Result RequireEditor(AccessScope scope, Guid operationId) =>
         scope.HasRole(operationId, Editors) ? Result.Success()
-        : Error.Forbidden("outbound.settings_forbidden", "Solo supervisión, coordinación o gerencia pueden cambiar la campaña.");
+        : Error.Forbidden("outbound.settings_forbidden");
 }

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -104,29 +105,29 @@ public static class SegmentRules
         {
             if (string.IsNullOrWhiteSpace(r.Field))
             {
-                errors.Add("Cada regla necesita un campo.");
+                errors.Add(Messages.Text("Field.SegmentRules.field_missing"));
                 continue;
             }
 
             if (!Enum.IsDefined(r.Match))
             {
-                errors.Add($"Regla sobre «{r.Field}»: tipo de comparación no válido.");
+                errors.Add(Messages.Text("Field.SegmentRules.match_invalid", r.Field));
                 continue;
             }
 
             switch (r.Match)
             {
                 case SegmentMatch.Equals or SegmentMatch.Contains when string.IsNullOrWhiteSpace(r.Value):
-                    errors.Add($"Regla sobre «{r.Field}»: indique el valor.");
+                    errors.Add(Messages.Text("Field.SegmentRules.value_missing", r.Field));
                     break;
                 case SegmentMatch.In when r.Values is null || r.Values.Count == 0:
-                    errors.Add($"Regla sobre «{r.Field}»: indique al menos un valor de la lista.");
+                    errors.Add(Messages.Text("Field.SegmentRules.values_missing", r.Field));
                     break;
                 case SegmentMatch.Range when string.IsNullOrWhiteSpace(r.Min) && string.IsNullOrWhiteSpace(r.Max):
-                    errors.Add($"Regla sobre «{r.Field}»: indique el mínimo, el máximo o ambos.");
+                    errors.Add(Messages.Text("Field.SegmentRules.range_missing", r.Field));
                     break;
                 case SegmentMatch.DateRelative when r.Days is null or 0 || Math.Abs(r.Days.Value) > 3650:
-                    errors.Add($"Regla sobre «{r.Field}»: indique los días (negativos: últimos N días; positivos: próximos N días).");
+                    errors.Add(Messages.Text("Field.SegmentRules.days_missing", r.Field));
                     break;
             }
         }

@@ -45,7 +45,7 @@ public sealed class ReportsModule : IAppModule
                     }
 
                     default:
-                        return ApiResults.From(Result.Failure(Error.Validation("report.format", "El formato debe ser json, csv o xlsx.", "format")));
+                        return ApiResults.From(Result.Failure(Error.Invalid("format", "report.format#2")));
                 }
             })
             .WithSummary("KPIs of an operation for a period (local dates of the client), by day/week/month, team and agent; format=json|csv|xlsx")

@@ -18,8 +18,7 @@ internal sealed record DeviceUnit(SaleUnit Sale, DeviceFulfilment Fulfilment, bo
 /// <summary>Loading, guarding and saving a device sale for the device back-office use cases (one unit of work each).</summary>
 internal static class DeviceUnits
 {
-    public static readonly Error NotDeviceSale = Error.Conflict(
-        "devices.not_device_sale", "Esta venta no es de terminales a cuotas (TyT): el back office de terminales solo trabaja ventas de equipos a crédito.");
+    public static Error NotDeviceSale => Error.Conflict("devices.not_device_sale");
 
     /// <summary>Loads the sale (tenancy, roles, version, assignment checked as the sales sheet does) and its device record, created when missing.</summary>
     public static async Task<Result<DeviceUnit>> LoadAsync(AppDbContext db, AccessScope scope, Guid saleId, int? version, CancellationToken ct)
@@ -86,8 +85,7 @@ internal static class DeviceUnits
         }
     }
 
-    public static Error ReservationTaken(string number) => Error.Conflict(
-        "devices.reservation_taken", string.Format(CultureInfo.InvariantCulture, "El número de reserva «{0}» ya está registrado en otra venta de la operación.", number));
+    public static Error ReservationTaken(string number) => Error.Conflict("devices.reservation_taken", number);
 
     /// <summary>A reservation number as stored and matched: trimmed, upper case, without inner spaces.</summary>
     public static string NormalizeReservation(string? value) =>

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Text;
 using ContactOps.Modules.Customers.Contracts;
@@ -88,7 +89,7 @@ public sealed class LegalizationPlanner(AppDbContext db, AccessScope scope)
             || !DateTime.TryParseExact(month.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             || parsed.Year < 2000)
         {
-            return Error.Validation("legalization.month_invalid", $"El mes «{month}» no es válido: use el formato aaaa-MM, p. ej. 2026-10.", "month");
+            return Error.Invalid("month", "legalization.month_invalid", month);
         }
 
         return (parsed.Year, parsed.Month);
@@ -99,7 +100,7 @@ public sealed class LegalizationPlanner(AppDbContext db, AccessScope scope)
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(operationCode))
         {
-            fields["operation"] = ["Indique la operación (código, p. ej. premium-sales)."];
+            fields["operation"] = [Messages.Text("Field.LegalizationPlanner.operation")];
         }
 
         var parsedMonth = ParseMonth(month);
@@ -117,12 +118,12 @@ public sealed class LegalizationPlanner(AppDbContext db, AccessScope scope)
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{code}».");
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!scope.HasRole(operation.Id, LegalizerRoles))
         {
-            return Error.Forbidden("legalization.forbidden", "Solo back office, supervisión, coordinación, gerencia o administración legalizan ventas.");
+            return Error.Forbidden("legalization.forbidden");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);

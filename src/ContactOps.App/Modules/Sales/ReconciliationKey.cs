@@ -61,7 +61,7 @@ public sealed class ReconciliationKey
         {
             if (!Names.TryGetValue(name, out var part))
             {
-                return Error.Validation("reconcile.key_unknown", $"Parte de llave desconocida «{name}». Use: {string.Join(", ", Names.Keys)}.", "key");
+                return Error.Invalid("key", "reconcile.key_unknown", name, string.Join(", ", Names.Keys));
             }
 
             if (!parts.Contains(part))

@@ -29,5 +29,5 @@ public static class SaleRoles
     public static bool HasRoleOnSale(this AccessScope scope, Sale sale, params Role[] roles) =>
         scope.HasRoleOnSale(sale.OperationId, sale.BackOfficeOperationId, roles);
 
-    public static readonly Error CannotWork = Error.Forbidden("sale.forbidden", "Solo el back office, supervisores y coordinadores trabajan las ventas.");
+    public static Error CannotWork => Error.Forbidden("sale.forbidden");
 }

@@ -30,7 +30,7 @@ internal static class SaleUnits
         var sale = await db.Sales.Include(s => s.Products).FirstOrDefaultAsync(s => s.Id == saleId, ct);
         if (sale is null)
         {
-            return Error.NotFound("sale.not_found", "No se encontró la venta.");
+            return Error.NotFound("sale.not_found");
         }
 
         if (!scope.HasRoleOnSale(sale, SaleRoles.Work))
@@ -40,7 +40,7 @@ internal static class SaleUnits
 
         if (version is null)
         {
-            return Error.Validation("sale.version_required", "Indique la versión de la venta que está viendo (campo «version»).", "version");
+            return Error.Invalid("version", "sale.version_required");
         }
 
         if (sale.Version != version.Value)
@@ -54,7 +54,7 @@ internal static class SaleUnits
         if (sale.AssignedToUserId is { } owner && owner != scope.UserId && !scope.HasRoleOnSale(sale, SaleRoles.Assign))
         {
             var name = await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-            return Error.Conflict("sale.taken", $"La venta la está trabajando {name ?? "otra persona"}; pida a su supervisor que se la asigne.");
+            return Error.Conflict("sale.taken", name ?? "otra persona");
         }
 
         ChecklistDefinition? checklist = null;
@@ -124,7 +124,7 @@ internal static class SaleUnits
                 }
             }
 
-            return Error.Validation("sale.operation_required", "Indique la operación (código).", "operation");
+            return Error.Invalid("operation", "sale.operation_required");
         }
 
         var found = Guid.TryParse(text, out var id)
@@ -132,9 +132,9 @@ internal static class SaleUnits
             : await db.Operations.Where(o => o.Code == text).ToListAsync(ct);
         return found.Count switch
         {
-            0 => Error.NotFound("operation.not_found", $"No se encontró la operación «{text}»."),
+            0 => Error.NotFound("operation.not_found#3", text),
             1 => found[0],
-            _ => Error.Validation("sale.operation_ambiguous", $"Hay varias operaciones «{text}»; indique su identificador.", "operation"),
+            _ => Error.Invalid("operation", "sale.operation_ambiguous", text),
         };
     }
 }

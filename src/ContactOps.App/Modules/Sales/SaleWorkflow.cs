@@ -12,8 +12,7 @@ namespace ContactOps.Modules.Sales;
 /// </summary>
 public static class SaleWorkflow
 {
-    public static readonly Error ConcurrencyConflict = Error.Conflict(
-        "sale.concurrency", "Otra persona modificó esta venta; recargue la página para ver los cambios y vuelva a intentarlo.");
+    public static Error ConcurrencyConflict => Error.Conflict("sale.concurrency");
 
     private static readonly Dictionary<SaleState, SaleState[]> Next = new()
     {
@@ -106,44 +105,43 @@ public static class SaleWorkflow
         change = null;
         if (IsClosed(sale.State))
         {
-            return Error.Conflict("sale.closed", $"La venta está «{Spanish(sale.State)}»: ya no admite pasos.");
+            return Error.Conflict("sale.closed#3", Spanish(sale.State));
         }
 
         if (checklist is null)
         {
-            return Error.Conflict("sale.no_checklist", "No hay una lista de verificación para este tipo de venta en la operación; pida a un coordinador que la configure.");
+            return Error.Conflict("sale.no_checklist");
         }
 
         var normalized = (code ?? "").Trim().ToUpperInvariant();
         var item = checklist.Items.FirstOrDefault(i => i.Code == normalized);
         if (item is null)
         {
-            return Error.Validation("sale.step_unknown", $"El paso «{code}» no existe en la lista de verificación (versión {checklist.Version}).", "stepCode");
+            return Error.Invalid("stepCode", "sale.step_unknown", code, checklist.Version);
         }
 
         var applicable = Applicable(checklist, sale);
         if (!applicable.Contains(item))
         {
-            return Error.Validation("sale.step_not_applicable", $"El paso «{item.Name}» no aplica: la venta no tiene orden de trabajo abierta.", "stepCode");
+            return Error.Invalid("stepCode", "sale.step_not_applicable", item.Name);
         }
 
         var latest = Latest(steps);
         var pending = applicable.Where(i => i.Order < item.Order && !IsOk(latest, i.Code)).ToList();
         if (pending.Count > 0)
         {
-            return Error.Conflict("sale.step_out_of_order",
-                $"No se puede registrar «{item.Name}»: primero deben estar en OK los pasos {string.Join(", ", pending.Select(p => "«" + p.Name + "»"))}.");
+            return Error.Conflict("sale.step_out_of_order", item.Name, string.Join(", ", pending.Select(p => "«" + p.Name + "»")));
         }
 
         evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
         if (result == StepResult.Ok && item.EvidenceRequired && evidence is null)
         {
-            return Error.Validation("sale.evidence_required", $"El paso «{item.Name}» requiere: {item.Evidence}.", "evidence");
+            return Error.Invalid("evidence", "sale.evidence_required", item.Name, item.Evidence);
         }
 
         if (evidence is { Length: > 400 })
         {
-            return Error.Validation("sale.evidence_too_long", "La evidencia o referencia admite hasta 400 caracteres.", "evidence");
+            return Error.Invalid("evidence", "sale.evidence_too_long");
         }
 
         var step = new SaleStep(sale, item, steps.Count == 0 ? 1 : steps.Max(s => s.Sequence) + 1, result, evidence, userId, userName, at);
@@ -168,41 +166,40 @@ public static class SaleWorkflow
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (IsClosed(sale.State))
         {
-            return Error.Conflict("sale.closed", $"La venta está «{Spanish(sale.State)}»: ya no admite cambios de estado.");
+            return Error.Conflict("sale.closed#4", Spanish(sale.State));
         }
 
         if (!CanMove(sale.State, to))
         {
-            return Error.Conflict("sale.transition_forbidden", $"No se puede pasar una venta de «{Spanish(sale.State)}» a «{Spanish(to)}».");
+            return Error.Conflict("sale.transition_forbidden", Spanish(sale.State), Spanish(to));
         }
 
         if (NeedsReason(to) && reason is null)
         {
-            return Error.Validation("sale.reason_required", $"Para marcar la venta como «{Spanish(to)}» escriba el motivo.", "reason");
+            return Error.Invalid("reason", "sale.reason_required", Spanish(to));
         }
 
         if (reason is { Length: > 400 })
         {
-            return Error.Validation("sale.reason_too_long", "El motivo admite hasta 400 caracteres.", "reason");
+            return Error.Invalid("reason", "sale.reason_too_long");
         }
 
         if (IsUnlockable(to))
         {
             if (checklist is null)
             {
-                return Error.Conflict("sale.no_checklist", "No hay una lista de verificación para este tipo de venta en la operación; pida a un coordinador que la configure.");
+                return Error.Conflict("sale.no_checklist");
             }
 
             var missing = MissingFor(checklist, sale, steps, to);
             if (missing is null)
             {
-                return Error.Conflict("sale.state_not_in_procedure", $"El procedimiento de esta venta no pasa por «{Spanish(to)}».");
+                return Error.Conflict("sale.state_not_in_procedure", Spanish(to));
             }
 
             if (missing.Count > 0)
             {
-                return Error.Conflict("sale.steps_missing",
-                    $"No se puede pasar a «{Spanish(to)}»: faltan los pasos {string.Join(", ", missing.Select(p => "«" + p.Name + "»"))}.");
+                return Error.Conflict("sale.steps_missing", Spanish(to), string.Join(", ", missing.Select(p => "«" + p.Name + "»")));
             }
         }
 
@@ -220,12 +217,12 @@ public static class SaleWorkflow
     {
         if (IsClosed(sale.State))
         {
-            return Error.Conflict("sale.closed", $"La venta está «{Spanish(sale.State)}»: ya no admite cambios de estado.");
+            return Error.Conflict("sale.closed#4", Spanish(sale.State));
         }
 
         if (!CanMove(sale.State, to))
         {
-            return Error.Conflict("sale.transition_forbidden", $"No se puede pasar una venta de «{Spanish(sale.State)}» a «{Spanish(to)}».");
+            return Error.Conflict("sale.transition_forbidden", Spanish(sale.State), Spanish(to));
         }
 
         var change = new SaleStateChange(sale, sale.State, to, null, userId, userName, at);

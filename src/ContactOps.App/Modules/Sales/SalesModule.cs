@@ -112,7 +112,7 @@ public sealed class SalesModule : IAppModule, ICliModule
                 var zone = TimeZoneInfo.Utc;
                 if (!string.IsNullOrWhiteSpace(timeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out zone))
                 {
-                    return ApiResults.Problem(Platform.Results.Error.Validation("sale.time_zone", "Zona horaria desconocida.", "timeZone"));
+                    return ApiResults.Problem(Platform.Results.Error.Invalid("timeZone", "sale.time_zone"));
                 }
 
                 var result = await handler.ExportCsvAsync(request, zone!, ct);
@@ -178,7 +178,7 @@ public sealed class SalesModule : IAppModule, ICliModule
             {
                 if (file is null || file.Length == 0)
                 {
-                    return ApiResults.Problem(Error.Validation("import.file_required", "Adjunte el archivo (campo «file»).", "file"));
+                    return ApiResults.Problem(Error.Invalid("file", "import.file_required#2"));
                 }
 
                 await using var stream = file.OpenReadStream();
@@ -192,7 +192,7 @@ public sealed class SalesModule : IAppModule, ICliModule
             {
                 if (from is null || to is null)
                 {
-                    return ApiResults.Problem(Error.Validation("export.range_required", "Indique desde y hasta (AAAA-MM-DD).", "from"));
+                    return ApiResults.Problem(Error.Invalid("from", "export.range_required"));
                 }
 
                 var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
@@ -213,7 +213,7 @@ public sealed class SalesModule : IAppModule, ICliModule
             {
                 if (file is null || file.Length == 0)
                 {
-                    return ApiResults.Problem(Error.Validation("reconcile.file_required", "Adjunte la hoja del operador (campo «file»).", "file"));
+                    return ApiResults.Problem(Error.Invalid("file", "reconcile.file_required"));
                 }
 
                 await using var stream = file.OpenReadStream();
@@ -273,7 +273,7 @@ public sealed class SalesModule : IAppModule, ICliModule
             {
                 if (file is null)
                 {
-                    return ApiResults.Problem(Error.Validation("attachment.file_required", "Adjunte el archivo (campo «file»).", "file"));
+                    return ApiResults.Problem(Error.Invalid("file", "attachment.file_required"));
                 }
 
                 await using var stream = file.OpenReadStream();
@@ -311,7 +311,7 @@ public sealed class SalesModule : IAppModule, ICliModule
             {
                 if (!Enum.TryParse<LegalizationFilePart>(part, ignoreCase: true, out var which) || !Enum.IsDefined(which))
                 {
-                    return ApiResults.Problem(Error.NotFound("legalization.part_unknown", "Descargue «zip» o «xlsx»."));
+                    return ApiResults.Problem(Error.NotFound("legalization.part_unknown"));
                 }
 
                 var result = await handler.OpenAsync(runId, which, ct);
@@ -350,7 +350,7 @@ public sealed class SalesModule : IAppModule, ICliModule
             {
                 if (file is null || file.Length == 0)
                 {
-                    return ApiResults.Problem(Error.Validation("import.file_required", "Adjunte el reporte de entregas (campo «file»).", "file"));
+                    return ApiResults.Problem(Error.Invalid("file", "import.file_required#3"));
                 }
 
                 await using var stream = file.OpenReadStream();

@@ -35,12 +35,12 @@ public sealed class BrowseAudit(AppDbContext db, AccessScope scope)
 
         if (!scope.HasAnyRole(Leaders))
         {
-            return Error.Forbidden("audit.forbidden", "Solo supervisores, coordinadores, gerentes y administradores consultan la auditoría.");
+            return Error.Forbidden("audit.forbidden");
         }
 
         if (q.From is { } f && q.To is { } t && f > t)
         {
-            return Error.Validation("audit.range", "La fecha inicial es posterior a la final.", "from");
+            return Error.Invalid("from", "audit.range");
         }
 
         var query = db.AuditEntries.AsNoTracking();

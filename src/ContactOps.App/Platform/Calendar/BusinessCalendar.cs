@@ -65,12 +65,12 @@ public sealed class BusinessCalendar
         ArgumentNullException.ThrowIfNull(hours);
         if (string.IsNullOrWhiteSpace(timeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId.Trim(), out var timeZone))
         {
-            return Error.Validation("calendar.time_zone_unknown", $"La zona horaria «{timeZoneId}» no existe (use un identificador IANA como America/Bogota).", "timeZone");
+            return Error.Invalid("timeZone", "calendar.time_zone_unknown", timeZoneId);
         }
 
         if (!Enum.IsDefined(country))
         {
-            return Error.Validation("calendar.country_unknown", "País no soportado.", "country");
+            return Error.Invalid("country", "calendar.country_unknown");
         }
 
         var list = new List<HolidayOverride>();
@@ -78,7 +78,7 @@ public sealed class BusinessCalendar
         {
             if (item is null)
             {
-                return Error.Validation("holiday_override.missing", "Falta un ajuste de festivo.");
+                return Error.Validation("holiday_override.missing");
             }
 
             var check = HolidayOverride.Create(item.Date, item.Kind, item.Name);

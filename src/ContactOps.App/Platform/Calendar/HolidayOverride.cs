@@ -36,21 +36,18 @@ public sealed record HolidayOverride(DateOnly Date, HolidayOverrideKind Kind, st
     {
         if (!Enum.IsDefined(kind))
         {
-            return Error.Validation("holiday_override.kind_invalid", "El tipo de ajuste de festivo no es válido.", nameof(Kind));
+            return Error.Invalid(nameof(Kind), "holiday_override.kind_invalid");
         }
 
         var trimmed = name?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            return Error.Validation("holiday_override.name_required", "Indique el nombre del festivo o el motivo del ajuste.", nameof(Name));
+            return Error.Invalid(nameof(Name), "holiday_override.name_required");
         }
 
         if (trimmed.Length > MaxNameLength)
         {
-            return Error.Validation(
-                "holiday_override.name_too_long",
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"El nombre admite como máximo {MaxNameLength} caracteres."),
-                nameof(Name));
+            return Error.Invalid(nameof(Name), "holiday_override.name_too_long", MaxNameLength);
         }
 
         return new HolidayOverride(date, kind, trimmed);

@@ -56,7 +56,7 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
         {
             if (!Enum.IsDefined(day))
             {
-                return Error.Validation("weekly_hours.day_invalid", "Día de la semana no válido.");
+                return Error.Validation("weekly_hours.day_invalid");
             }
 
             perDay[(int)day].AddRange(dayIntervals);
@@ -70,7 +70,7 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Error.Validation("weekly_hours.empty", "Indique al menos un horario de atención, por ejemplo «Mon-Fri 08:00-18:00».");
+            return Error.Validation("weekly_hours.empty");
         }
 
         var perDay = new List<OpeningInterval>[7];
@@ -233,23 +233,17 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
             {
                 if (interval.Start < TimeSpan.Zero || interval.End > OpeningInterval.EndOfDay || interval.Start >= interval.End)
                 {
-                    return Error.Validation(
-                        "weekly_hours.interval_invalid",
-                        $"{dayName}: el intervalo {interval} no es válido (el inicio debe ser anterior al fin, entre 00:00 y 24:00).");
+                    return Error.Validation("weekly_hours.interval_invalid", dayName, interval);
                 }
 
                 if (interval.Start.Ticks % TimeSpan.TicksPerSecond != 0 || interval.End.Ticks % TimeSpan.TicksPerSecond != 0)
                 {
-                    return Error.Validation(
-                        "weekly_hours.precision",
-                        $"{dayName}: el intervalo {interval} debe expresarse en segundos enteros.");
+                    return Error.Validation("weekly_hours.precision", dayName, interval);
                 }
 
                 if (merged.Count > 0 && interval.Start < merged[^1].End)
                 {
-                    return Error.Validation(
-                        "weekly_hours.overlap",
-                        $"{dayName}: los intervalos {merged[^1]} y {interval} se superponen.");
+                    return Error.Validation("weekly_hours.overlap", dayName, merged[^1], interval);
                 }
 
                 if (merged.Count > 0 && interval.Start == merged[^1].End)
@@ -268,7 +262,7 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
 
         if (!any)
         {
-            return Error.Validation("weekly_hours.empty", "Indique al menos un horario de atención en la semana.");
+            return Error.Validation("weekly_hours.empty#2");
         }
 
         return new WeeklyHours(normalized);
@@ -286,7 +280,7 @@ public sealed class WeeklyHours : IEquatable<WeeklyHours>
     };
 
     private static Error Invalid(string entry, string problem) =>
-        Error.Validation("weekly_hours.syntax", $"Horario «{entry}»: {problem}.");
+        Error.Validation("weekly_hours.syntax", entry, problem);
 
     private static List<DayOfWeek>? ParseDays(string text)
     {

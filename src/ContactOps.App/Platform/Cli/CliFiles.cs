@@ -17,7 +17,7 @@ public static class CliFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Error.Validation("import.file_unreadable", $"No se puede leer el archivo «{path}»: {ex.Message}", "file");
+            return Error.Invalid("file", "import.file_unreadable", path, ex.Message);
         }
     }
 }

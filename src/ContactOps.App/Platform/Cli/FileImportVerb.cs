@@ -100,7 +100,7 @@ public sealed class FileImportVerb
             if (!opened.IsSuccess)
             {
                 return _context.Fail(
-                    _unreadableCode is null ? opened.Error! : Error.Validation(_unreadableCode, opened.Error!.Message, _file.Name.TrimStart('-')), json);
+                    _unreadableCode is null ? opened.Error! : Error.Relabel(opened.Error!, _unreadableCode, _file.Name.TrimStart('-')), json);
             }
 
             await using var stream = opened.Value!;

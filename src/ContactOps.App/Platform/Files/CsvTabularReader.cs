@@ -115,9 +115,7 @@ internal sealed class CsvTabularReader : ITabularReader
 
         if (!IsUtf16(encoding) && head.Contains((byte)0))
         {
-            return Error.Validation(
-                TabularFileErrors.NotText,
-                "El archivo no es de texto (CSV). Si es un libro de Excel, súbalo como .xlsx.");
+            return Error.Validation(TabularFileErrors.NotText);
         }
 
         var source = new CsvCharSource(stream, encoding, prefix, prefixLength, bom);
@@ -138,10 +136,9 @@ internal sealed class CsvTabularReader : ITabularReader
 
         if (reader.RowError is not null)
         {
-            var message = string.Format(
-                CultureInfo.InvariantCulture, "El encabezado (línea {0}) está mal formado: {1}", reader.LineNumber, reader.RowError);
+            var error = Error.Validation(TabularFileErrors.MalformedHeader, reader.LineNumber, reader.RowError);
             reader.Dispose();
-            return Error.Validation(TabularFileErrors.MalformedHeader, message);
+            return error;
         }
 
         reader.TakeHeaders();

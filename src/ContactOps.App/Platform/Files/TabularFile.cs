@@ -31,12 +31,12 @@ public static class TabularFile
 
         if (options.Delimiter is { } forced && (forced is '"' or '\r' or '\n' or '\0'))
         {
-            return Error.Validation(TabularFileErrors.InvalidOption, "El separador elegido no es válido.");
+            return Error.Validation(TabularFileErrors.InvalidOption);
         }
 
         if (options.MaxRecordLength < 1024)
         {
-            return Error.Validation(TabularFileErrors.InvalidOption, "La longitud máxima de registro debe ser de al menos 1024 caracteres.");
+            return Error.Validation(TabularFileErrors.InvalidOption + "#2");
         }
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -49,9 +49,7 @@ public static class TabularFile
         if (!isText && extension != ".xlsx")
         {
             var shown = extension.Length == 0 ? "sin extensión" : extension;
-            return Error.Validation(
-                TabularFileErrors.UnsupportedFormat,
-                string.Format(CultureInfo.InvariantCulture, "Formato de archivo no soportado ({0}). Use CSV, TXT, TSV o XLSX.", shown));
+            return Error.Validation(TabularFileErrors.UnsupportedFormat, shown);
         }
 
         var start = stream.CanSeek ? stream.Position : 0;
@@ -75,19 +73,15 @@ public static class TabularFile
 
         if (!isText)
         {
-            return Error.Validation(
-                TabularFileErrors.Corrupt,
-                "El archivo tiene extensión .xlsx pero no es un libro de Excel válido. Ábralo en Excel y guárdelo de nuevo como .xlsx, o expórtelo como CSV.");
+            return Error.Validation(TabularFileErrors.Corrupt);
         }
 
         return CsvTabularReader.Open(stream, start, prefix, prefixLength, extension == ".tsv", options);
     }
 
     internal static Error Empty() =>
-        Error.Validation(TabularFileErrors.Empty, "El archivo está vacío: no tiene encabezados ni registros.");
+        Error.Validation(TabularFileErrors.Empty);
 
     private static Error LegacyExcel() =>
-        Error.Validation(
-            TabularFileErrors.LegacyExcel,
-            "El formato Excel 97-2003 (.xls) no está soportado. Ábralo en Excel y guárdelo como .xlsx o como CSV.");
+        Error.Validation(TabularFileErrors.LegacyExcel);
 }

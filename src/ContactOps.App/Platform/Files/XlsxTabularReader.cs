@@ -112,9 +112,7 @@ internal sealed class XlsxTabularReader : ITabularReader
 
     private static Result<ITabularReader> OpenSheet(Stream work, FileStream? temp, TabularReadOptions options)
     {
-        var corrupt = Error.Validation(
-            TabularFileErrors.Corrupt,
-            "El archivo no es un libro de Excel (.xlsx) válido o está dañado. Ábralo en Excel y guárdelo de nuevo, o expórtelo como CSV.");
+        var corrupt = Error.Validation(TabularFileErrors.Corrupt + "#2");
         var configuration = new OpenXmlConfiguration
         {
             FillMergedCells = false,
@@ -149,14 +147,7 @@ internal sealed class XlsxTabularReader : ITabularReader
             sheet = sheets.FirstOrDefault(s => string.Equals(s.Name.Trim(), wanted, StringComparison.OrdinalIgnoreCase));
             if (sheet is null)
             {
-                return Error.Validation(
-                    TabularFileErrors.SheetNotFound,
-                    string.Format(
-                        CultureInfo.InvariantCulture,
-                        "La hoja \"{0}\" no existe en el libro. Hojas disponibles: {1}.",
-                        wanted,
-                        string.Join(", ", names.Select(n => "\"" + n + "\""))),
-                    nameof(TabularReadOptions.SheetName));
+                return Error.Invalid(nameof(TabularReadOptions.SheetName), TabularFileErrors.SheetNotFound, wanted, string.Join(", ", names.Select(n => "\"" + n + "\"")));
             }
         }
 
@@ -171,9 +162,7 @@ internal sealed class XlsxTabularReader : ITabularReader
             if (!reader.NextRow())
             {
                 reader.Dispose();
-                return Error.Validation(
-                    TabularFileErrors.Empty,
-                    string.Format(CultureInfo.InvariantCulture, "La hoja \"{0}\" está vacía: no tiene encabezados ni registros.", sheet.Name));
+                return Error.Validation(TabularFileErrors.Empty + "#2", sheet.Name);
             }
         }
         catch (Exception)

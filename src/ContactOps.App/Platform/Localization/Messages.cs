@@ -14,6 +14,9 @@ namespace ContactOps.Platform.Localization;
 /// </summary>
 public static class Messages
 {
+    /// <summary>The kinds of message keys: error messages by code, field messages by use case and field, ProblemDetails titles by kind.</summary>
+    public static readonly string[] Prefixes = ["Error.", "Field.", "Problem."];
+
     private static readonly Lazy<FrozenDictionary<string, ResourceManager>> Index = new(BuildIndex);
 
     /// <summary>The text resource classes of the application (<c>*Text</c> with an embedded .resx).</summary>
@@ -43,7 +46,8 @@ public static class Messages
         foreach (var type in TextTypes)
         {
             var resources = new ResourceManager(type.FullName!, type.Assembly);
-            using var set = resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false);
+            // Not disposed: the manager caches this set and reads the neutral messages from it afterwards.
+            var set = resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false);
             if (set is null)
             {
                 continue;
@@ -51,7 +55,7 @@ public static class Messages
 
             foreach (System.Collections.DictionaryEntry entry in set)
             {
-                if (entry.Key is string key && (key.StartsWith("Error.", StringComparison.Ordinal) || key.StartsWith("Field.", StringComparison.Ordinal)))
+                if (entry.Key is string key && Prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
                 {
                     index.TryAdd(key, resources);
                 }

@@ -11,26 +11,47 @@ public enum ErrorKind
 }
 
 /// <summary>
-/// An expected failure: a stable machine code (e.g. <c>phone.invalid_length</c>), a Spanish message for
-/// people, and optional field errors (field name → messages).
+/// An expected failure: a stable machine code (e.g. <c>phone.invalid_length</c>) that API clients and tests rely on, a
+/// message for people in the current UI language (the resource <c>Error.&lt;code&gt;</c> of the module that raises it,
+/// formatted with the arguments: Spanish on an es-CO screen, English on an English one), and optional field errors
+/// (field name → messages). A code may have several wordings: <c>"code#2"</c> names the second (the code stays <c>code</c>).
 /// </summary>
 public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
-    public static Error Validation(string code, string message) => new(ErrorKind.Validation, code, message);
+    public static Error Validation(string code, params object?[] args) => Of(ErrorKind.Validation, code, args);
 
-    public static Error Validation(string code, string message, string field) =>
-        new(ErrorKind.Validation, code, message, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+    /// <summary>A validation error of one field (its message is also the field's).</summary>
+    public static Error Invalid(string field, string code, params object?[] args)
+    {
+        var error = Of(ErrorKind.Validation, code, args);
+        return error with { Fields = new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [error.Message] } };
+    }
 
+    /// <summary>Field errors (their messages already in the UI language, from <see cref="Localization.Messages.Text"/>).</summary>
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
-        new(ErrorKind.Validation, "validation", "Hay datos inválidos.", fields);
+        new(ErrorKind.Validation, "validation", Localization.Messages.Text("Error.validation"), fields);
 
-    public static Error NotFound(string code = "not_found", string message = "No se encontró el registro.") => new(ErrorKind.NotFound, code, message);
+    public static Error NotFound(string code = "not_found", params object?[] args) => Of(ErrorKind.NotFound, code, args);
 
-    public static Error Forbidden(string code = "forbidden", string message = "No tiene permiso para esta acción.") => new(ErrorKind.Forbidden, code, message);
+    public static Error Forbidden(string code = "forbidden", params object?[] args) => Of(ErrorKind.Forbidden, code, args);
 
-    public static Error Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
+    public static Error Conflict(string code, params object?[] args) => Of(ErrorKind.Conflict, code, args);
 
-    public static Error Failure(string code, string message) => new(ErrorKind.Failure, code, message);
+    public static Error Failure(string code, params object?[] args) => Of(ErrorKind.Failure, code, args);
+
+    /// <summary>Another error's message (already in the UI language) under this code, as a validation error of <paramref name="field"/>.</summary>
+    public static Error Relabel(Error inner, string code, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return new(ErrorKind.Validation, code, inner.Message,
+            field is null ? inner.Fields : new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [inner.Message] });
+    }
+
+    private static Error Of(ErrorKind kind, string code, object?[] args)
+    {
+        var variant = code.IndexOf('#', StringComparison.Ordinal);
+        return new(kind, variant < 0 ? code : code[..variant], Localization.Messages.Text("Error." + code, args));
+    }
 }
 
 /// <summary>Outcome of an operation that returns no value.</summary>

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ContactOps.Platform.Web;
@@ -19,10 +20,10 @@ public sealed class ApiExceptionHandler : IExceptionHandler
 
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         await TypedResults.Problem(
-                detail: "Ocurrió un error inesperado. Intente de nuevo; si persiste, informe a soporte con la hora del error.",
+                detail: Messages.Text("Error.internal"),
                 statusCode: StatusCodes.Status500InternalServerError,
-                title: "Error interno",
-                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["traceId"] = httpContext.TraceIdentifier })
+                title: Messages.Text("Problem.internal"),
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "internal", ["traceId"] = httpContext.TraceIdentifier })
             .ExecuteAsync(httpContext);
         return true;
     }

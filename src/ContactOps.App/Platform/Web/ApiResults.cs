@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public static class ApiResults
         if (error.Kind == ErrorKind.Validation)
         {
             var fields = error.Fields ?? new Dictionary<string, string[]>(StringComparer.Ordinal) { [""] = [error.Message] };
-            return TypedResults.ValidationProblem(fields.ToDictionary(k => k.Key, v => v.Value, StringComparer.Ordinal), detail: error.Message, title: "Datos inválidos", extensions: extensions);
+            return TypedResults.ValidationProblem(fields.ToDictionary(k => k.Key, v => v.Value, StringComparer.Ordinal), detail: error.Message, title: Messages.Text("Problem.validation"), extensions: extensions);
         }
 
         return TypedResults.Problem(detail: error.Message, statusCode: status, title: Title(error.Kind), extensions: extensions);
@@ -32,10 +33,10 @@ public static class ApiResults
 
     private static string Title(ErrorKind kind) => kind switch
     {
-        ErrorKind.NotFound => "No encontrado",
-        ErrorKind.Forbidden => "Prohibido",
-        ErrorKind.Conflict => "Conflicto",
-        _ => "Error",
+        ErrorKind.NotFound => Messages.Text("Problem.not_found"),
+        ErrorKind.Forbidden => Messages.Text("Problem.forbidden"),
+        ErrorKind.Conflict => Messages.Text("Problem.conflict"),
+        _ => Messages.Text("Problem.failure"),
     };
 }
 
@@ -70,16 +71,16 @@ public readonly record struct Paging(int Page, int PageSize)
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (p < 1)
         {
-            fields["page"] = ["La página debe ser 1 o mayor."];
+            fields["page"] = [Messages.Text("Field.ApiResults.page")];
         }
         else if (s >= 1 && (long)(p - 1) * s > int.MaxValue)
         {
-            fields["page"] = ["La página está fuera de rango."];
+            fields["page"] = [Messages.Text("Field.ApiResults.page#2")];
         }
 
         if (s < 1 || s > MaxPageSize)
         {
-            fields["pageSize"] = [$"El tamaño de página debe estar entre 1 y {MaxPageSize}."];
+            fields["pageSize"] = [Messages.Text("Field.ApiResults.pageSize", MaxPageSize)];
         }
 
         return fields.Count > 0 ? Error.Validation(fields) : new Paging(p, s);

@@ -41,7 +41,7 @@ internal static class ImportAdjustmentsCli
 
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            return Error.Validation("adjustments.cutoff_invalid", $"Fecha de corte «{text}» no válida: use aaaa-MM-dd.", "cutoff");
+            return Error.Invalid("cutoff", "adjustments.cutoff_invalid", text);
         }
 
         return (DateOnly?)parsed;

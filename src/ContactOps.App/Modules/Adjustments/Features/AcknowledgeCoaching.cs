@@ -19,23 +19,23 @@ public sealed class AcknowledgeCoaching(AppDbContext db, AccessScope scope, Time
         var record = await db.CoachingRecords.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (record is null || !scope.CanSeeClient(record.ClientId))
         {
-            return Error.NotFound("coaching.not_found", "No se encontró la retroalimentación.");
+            return Error.NotFound("coaching.not_found");
         }
 
         var login = await MyCoaching.LoginAsync(db, scope, ct);
         if (login is null || !string.Equals(login, record.AgentLogin, StringComparison.Ordinal))
         {
-            return Error.Forbidden("coaching.not_yours", "Solo el asesor retroalimentado puede firmar «estoy enterado».");
+            return Error.Forbidden("coaching.not_yours");
         }
 
         if (record.AcknowledgedAt is not null)
         {
-            return Error.Conflict("coaching.already_acknowledged", "Ya firmó «estoy enterado» para esta retroalimentación.");
+            return Error.Conflict("coaching.already_acknowledged");
         }
 
         if (record.Commitment is null)
         {
-            return Error.Conflict("coaching.no_commitment", "El supervisor aún no ha escrito el compromiso de mejoramiento.");
+            return Error.Conflict("coaching.no_commitment");
         }
 
         record.AcknowledgedAt = time.GetUtcNow();

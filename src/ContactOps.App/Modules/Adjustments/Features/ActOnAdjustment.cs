@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Text.Json;
 using ContactOps.Platform.Auth;
@@ -36,20 +37,20 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(action) || !AdjustmentWorkflow.Routes.TryGetValue(action.Trim(), out var command))
         {
-            return Error.Validation("adjustment.action_unknown", $"Acción desconocida. Acciones: {string.Join(", ", AdjustmentWorkflow.Routes.Keys)}.", "action");
+            return Error.Invalid("action", "adjustment.action_unknown", string.Join(", ", AdjustmentWorkflow.Routes.Keys));
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var a = await db.Adjustments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
-            return Error.NotFound("adjustment.not_found", "No existe el ajuste.");
+            return Error.NotFound("adjustment.not_found#2");
         }
 
         var role = scope.RoleIn(a.OperationId);
         if (role is null || !AdjustmentWorkflow.Transitions.Any(t => t.Command == command && t.Roles.Contains(role.Value)))
         {
-            return Error.Forbidden("adjustment.forbidden", "Su rol en esta operación no permite esta acción sobre los ajustes.");
+            return Error.Forbidden("adjustment.forbidden#2#2");
         }
 
         if (!AdjustmentWorkflow.Allows(command, a.State))
@@ -59,7 +60,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
 
         if (request.Version is null)
         {
-            return Error.Validation("adjustment.version_required", "Envíe la versión del ajuste que está viendo (version).", "version");
+            return Error.Invalid("version", "adjustment.version_required");
         }
 
         if (request.Version != a.Version)
@@ -113,21 +114,21 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
         {
             if (r.CanBackOfficeHandle is null)
             {
-                return Error.Validation("adjustment.can_handle_required", "Indique si el back office puede gestionar el ajuste.", "canBackOfficeHandle");
+                return Error.Invalid("canBackOfficeHandle", "adjustment.can_handle_required");
             }
 
             var letter = string.IsNullOrWhiteSpace(r.CauseLetter) ? a.CauseLetter : r.CauseLetter.Trim().ToUpperInvariant();
             var cause = await db.AdjustmentCauses.AsNoTracking().FirstOrDefaultAsync(c => c.OperationId == a.OperationId && c.Letter == letter, ct);
             if (cause is null || !cause.IsActive)
             {
-                return Error.Validation("adjustment.cause_unknown", $"La causal «{letter}» no existe o está inactiva en esta operación.", "causeLetter");
+                return Error.Invalid("causeLetter", "adjustment.cause_unknown", letter);
             }
 
             var checkedItems = (r.Evidence ?? []).Select(e => e?.Trim() ?? "").Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             var unknown = checkedItems.Where(e => !cause.Evidence.Contains(e, StringComparer.Ordinal)).ToList();
             if (unknown.Count > 0)
             {
-                return Error.Validation("adjustment.evidence_unknown", $"«{unknown[0]}» no es un soporte de la causal {cause.Letter}. Soportes: {string.Join("; ", cause.Evidence)}.", "evidence");
+                return Error.Invalid("evidence", "adjustment.evidence_unknown", unknown[0], cause.Letter, string.Join("; ", cause.Evidence));
             }
 
             var complete = cause.Evidence.All(checkedItems.Contains);
@@ -160,7 +161,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             var note = Text(r.Note);
             if (note is null)
             {
-                return Required("note", "Escriba el motivo del escalamiento a PQR.");
+                return Error.Invalid("note", "adjustment.note_invalid");
             }
 
             StartPqrClock();
@@ -177,12 +178,12 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
                     var filing = Text(r.FilingNumber, 80);
                     if (filing is null)
                     {
-                        fields["filingNumber"] = ["Escriba el número de radicado del ajuste aprobado."];
+                        fields["filingNumber"] = [Messages.Text("Field.ActOnAdjustment.filingNumber")];
                     }
 
                     if (r.Amount is not > 0)
                     {
-                        fields["amount"] = ["Escriba el valor aplicado (mayor que cero)."];
+                        fields["amount"] = [Messages.Text("Field.ActOnAdjustment.amount")];
                     }
 
                     if (fields.Count > 0)
@@ -203,7 +204,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
                     var reason = Text(r.Reason, 400);
                     if (reason is null)
                     {
-                        return Required("reason", "Escriba el motivo del rechazo.");
+                        return Error.Invalid("reason", "adjustment.reason_invalid");
                     }
 
                     a.RejectionReason = reason;
@@ -212,7 +213,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
                 }
 
                 default:
-                    return Required("outcome", "La respuesta debe ser approved (aprobado) o rejected (rechazado).");
+                    return Error.Invalid("outcome", "adjustment.outcome_invalid");
             }
         }
 
@@ -225,7 +226,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
                     var note = Text(r.Note);
                     if (note is null)
                     {
-                        return Required("note", "Escriba la explicación del rechazo que se dará al cliente.");
+                        return Error.Invalid("note", "adjustment.note_invalid#2");
                     }
 
                     a.Resolution = AdjustmentResolution.RejectedCorrectly;
@@ -237,7 +238,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
                     var marking = Text(r.Marking);
                     if (marking is null)
                     {
-                        return Required("marking", "Escriba la validación y la nueva marcación para re-escalar el ajuste.");
+                        return Error.Invalid("marking", "adjustment.marking_invalid");
                     }
 
                     a.Corrected = true;
@@ -258,7 +259,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
                 }
 
                 default:
-                    return Required("outcome", "La revisión debe ser correct (rechazo correcto) o wrong (rechazo incorrecto).");
+                    return Error.Invalid("outcome", "adjustment.outcome_invalid#2");
             }
         }
 
@@ -267,34 +268,31 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             var outcome = r.Outcome?.Trim().ToLowerInvariant();
             if (outcome is not ("informed" or "unreachable"))
             {
-                return Required("outcome", "El resultado debe ser informed (cliente informado) o unreachable (ilocalizado).");
+                return Error.Invalid("outcome", "adjustment.outcome_invalid#3");
             }
 
             var message = Text(r.Message);
             if (message is null)
             {
-                return Required("message", outcome == "informed"
-                    ? "Escriba lo que se le informó al cliente."
-                    : "Escriba el mensaje de voz dejado (con la respuesta y el número de radicado).");
+                return Error.Invalid("message", outcome == "informed" ? "adjustment.message_invalid#informed" : "adjustment.message_invalid#voice");
             }
 
             if (a.Resolution == AdjustmentResolution.Approved)
             {
                 if (!string.IsNullOrEmpty(a.FilingNumber) && !message.Contains(a.FilingNumber, StringComparison.OrdinalIgnoreCase))
                 {
-                    return Required("message", $"El mensaje debe citar el número de radicado {a.FilingNumber}.");
+                    return Error.Invalid("message", "adjustment.message_invalid", a.FilingNumber);
                 }
 
                 if (a.Amount is { } amount && !QuotesAmount(message, amount))
                 {
-                    return Required("message", $"El mensaje debe citar el valor aplicado ({AdjustmentLookups.Money(a.Amount, a.Currency)}).");
+                    return Error.Invalid("message", "adjustment.message_invalid#2", AdjustmentLookups.Money(a.Amount, a.Currency));
                 }
             }
 
             if (outcome == "unreachable" && a.ContactAttempts >= Settings.MaxContactAttempts)
             {
-                return Error.Conflict("adjustment.attempts_exhausted",
-                    $"Intentos agotados: ya se hicieron {a.ContactAttempts} intentos (máximo {Settings.MaxContactAttempts}). Registre el contacto cuando el cliente sea informado.");
+                return Error.Conflict("adjustment.attempts_exhausted", a.ContactAttempts, Settings.MaxContactAttempts);
             }
 
             a.ContactAttempts++;
@@ -332,13 +330,13 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
             if (r.Reposicion != true)
             {
-                fields["reposicion"] = ["El recurso de reposición es obligatorio (la apelación solo procede en subsidio de la reposición)."];
+                fields["reposicion"] = [Messages.Text("Field.ActOnAdjustment.reposicion")];
             }
 
             var grounds = Text(r.Grounds);
             if (grounds is null)
             {
-                fields["grounds"] = ["Escriba los argumentos del cliente para no aceptar la respuesta."];
+                fields["grounds"] = [Messages.Text("Field.ActOnAdjustment.grounds")];
             }
 
             if (fields.Count > 0)
@@ -348,8 +346,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
 
             if (a.AppealDeadlineOn is { } deadline && Today > deadline)
             {
-                return Error.Conflict("adjustment.appeal_out_of_term", string.Create(CultureInfo.InvariantCulture,
-                    $"Recurso fuera de término: el plazo para recurrir venció el {deadline:yyyy-MM-dd} ({Settings.AppealBusinessDays} días hábiles desde la notificación del {a.AnswerNotifiedOn:yyyy-MM-dd})."));
+                return Error.Conflict("adjustment.appeal_out_of_term", deadline, Settings.AppealBusinessDays, a.AnswerNotifiedOn);
             }
 
             a.AppealFiledAt = now;
@@ -366,7 +363,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             var note = Text(r.Note);
             if (note is null)
             {
-                return Required("note", "Escriba la respuesta del recurso.");
+                return Error.Invalid("note", "adjustment.note_invalid#3");
             }
 
             AnswerPqr();
@@ -382,7 +379,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             {
                 if (scope.UserId is not { } me)
                 {
-                    return Required("userName", "Indique el usuario a quien asignar el ajuste.");
+                    return Error.Invalid("userName", "adjustment.userName_invalid");
                 }
 
                 userId = me;
@@ -396,12 +393,12 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
                     .AnyAsync(m => m.UserId == user.Id && m.OperationId == a.OperationId && AdjustmentWorkflow.WorkRoles.Contains(m.Role), ct);
                 if (user is null || !member)
                 {
-                    return Required("userName", $"«{name}» no es un usuario de la célula que pueda trabajar ajustes.");
+                    return Error.Invalid("userName", "adjustment.userName_invalid#2", name);
                 }
 
                 if (user.Id != scope.UserId && !scope.HasRole(a.OperationId, AdjustmentWorkflow.SupervisorRoles))
                 {
-                    return Error.Forbidden("adjustment.assign_forbidden", "Solo un supervisor puede asignar ajustes a otra persona.");
+                    return Error.Forbidden("adjustment.assign_forbidden#2");
                 }
 
                 userId = user.Id;
@@ -419,7 +416,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             var note = Text(r.Note);
             if (note is null)
             {
-                return Required("note", "Escriba por qué se cierra el ajuste.");
+                return Error.Invalid("note", "adjustment.note_invalid#4");
             }
 
             return Move(AdjustmentAction.Closed, AdjustmentState.Closed, note, new { closedFrom = a.State.ToString() });
@@ -467,7 +464,7 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
 
             if (!row.Roles.Contains(scope.RoleIn(a.OperationId) ?? (Role)(-1)))
             {
-                return Error.Forbidden("adjustment.forbidden", "Su rol en esta operación no permite esta acción sobre los ajustes.");
+                return Error.Forbidden("adjustment.forbidden#2#2");
             }
 
             a.State = to;
@@ -480,8 +477,6 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             db.AdjustmentSteps.Add(new AdjustmentStep(a, action, from, to, now, scope.UserId, scope.UserName, note, JsonSerializer.Serialize(data, JsonOptions)));
             return Result.Success();
         }
-
-        private static Result Required(string field, string message) => Error.Validation("adjustment." + field + "_invalid", message, field);
 
         private static string? Text(string? value, int max = MaxText)
         {

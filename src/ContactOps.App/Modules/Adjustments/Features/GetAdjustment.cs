@@ -39,12 +39,12 @@ public sealed class GetAdjustment(IDbContextFactory<AppDbContext> dbs, AccessSco
         var a = await db.Adjustments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
-            return Error.NotFound("adjustment.not_found", "No existe el ajuste.");
+            return Error.NotFound("adjustment.not_found");
         }
 
         if (!scope.HasRole(a.OperationId, AdjustmentWorkflow.ViewRoles))
         {
-            return Error.Forbidden("adjustment.forbidden", "Su rol en esta operación no permite ver los ajustes.");
+            return Error.Forbidden("adjustment.forbidden#3");
         }
 
         var context = await AdjustmentLookups.ContextAsync(db, a.OperationId, ct);

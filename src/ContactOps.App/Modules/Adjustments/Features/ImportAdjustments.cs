@@ -66,7 +66,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.OperationCode))
         {
-            return Error.Validation("adjustments.operation_required", "Indique la operación (código, p. ej. adjustments-cell).", "operation");
+            return Error.Invalid("operation", "adjustments.operation_required");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -76,32 +76,29 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             : await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", code));
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!scope.SeesAll && !scope.HasRole(operation.Id, ImportRoles))
         {
-            return Error.Forbidden("adjustments.import_forbidden", "Solo back office, data marshall, supervisión, coordinación, gerencia o administración cargan la base de ajustes.");
+            return Error.Forbidden("adjustments.import_forbidden");
         }
 
         if (operation.Kind != OperationKind.Adjustments)
         {
-            return Error.Validation("adjustments.not_adjustments", string.Format(CultureInfo.InvariantCulture, "La operación «{0}» no es una célula de ajustes.", operation.Code), "operation");
+            return Error.Invalid("operation", "adjustments.not_adjustments", operation.Code);
         }
 
         var cutoff = request.Cutoff ?? AdjustmentFileColumns.CutoffFromFileName(request.FileName);
         if (cutoff is null)
         {
-            return Error.Validation(
-                "adjustments.cutoff_required",
-                string.Format(CultureInfo.InvariantCulture, "No se sabe la fecha de corte: el nombre «{0}» no trae una fecha (aaaa-MM-dd o aaaaMMdd, p. ej. ajustes_2026-11-20.xlsx). Indique el corte (--cutoff aaaa-MM-dd). No se cargó nada.", Path.GetFileName(request.FileName)),
-                "cutoff");
+            return Error.Invalid("cutoff", "adjustments.cutoff_required", Path.GetFileName(request.FileName));
         }
 
         var mapping = await ColumnMappings.FindAsync(db, operation.Id, AdjustmentFileColumns.FileKind, request.MappingName, ct);
         if (request.MappingName is not null && mapping is null)
         {
-            return Error.Validation("adjustments.mapping_not_found", string.Format(CultureInfo.InvariantCulture, "La operación no tiene un mapeo de columnas de ajustes llamado «{0}».", request.MappingName), "mapping");
+            return Error.Invalid("mapping", "adjustments.mapping_not_found", request.MappingName);
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
@@ -131,10 +128,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             var missing = map.MissingFields(AdjustmentFileColumns.Required);
             if (missing.Count > 0)
             {
-                return Error.Validation(
-                    "adjustments.missing_columns",
-                    string.Format(CultureInfo.InvariantCulture, "A la base de ajustes le faltan columnas: {0} (encabezados en la línea {1}). Revise los encabezados (cuenta, escalamiento, estado_ajuste, causal, aprobacion, valor, radicado, login_asesor, motivo_rechazo) o el mapeo de columnas. No se cargó nada.", string.Join(", ", missing), reader.LineNumber),
-                    "file");
+                return Error.Invalid("file", "adjustments.missing_columns", string.Join(", ", missing), reader.LineNumber);
             }
 
             var causes = new CauseIndex((await db.AdjustmentCauses.AsNoTracking().Where(c => c.OperationId == operation.Id && c.IsActive)
@@ -227,10 +221,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
                     }
                     catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or InvalidOperationException)
                     {
-                        throw new Refused(Error.Validation(
-                            "adjustments.unreadable",
-                            string.Format(CultureInfo.InvariantCulture, "El archivo no se puede leer a partir de la línea {0}: {1}. No se cargó nada.", reader.LineNumber, ex.Message),
-                            "file"));
+                        throw new Refused(Error.Invalid("file", "adjustments.unreadable", reader.LineNumber, ex.Message));
                     }
 
                     if (!more)
@@ -292,17 +283,16 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             var total = created + existing.Count + unchanged;
             if (rows == 0)
             {
-                throw new Refused(Error.Validation("adjustments.empty", "La base de ajustes no tiene registros (solo encabezados). No se cargó nada.", "file"));
+                throw new Refused(Error.Invalid("file", "adjustments.empty"));
             }
 
             if (total == 0)
             {
                 var listed = rejected.Take(20).Select(r => string.Format(CultureInfo.InvariantCulture, "línea {0}: {1}", r.Line, r.Reason));
-                throw new Refused(new Error(
-                    ErrorKind.Validation,
-                    "adjustments.bad_file",
-                    string.Format(CultureInfo.InvariantCulture, "La base no se cargó (no se escribió nada): ninguna de sus {0} filas es válida. {1}", rows, string.Join("; ", listed)),
-                    rejected.Take(MaxListed).GroupBy(r => "linea " + r.Line.ToString(CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray(), StringComparer.Ordinal)));
+                throw new Refused(Error.Validation("adjustments.bad_file", rows, string.Join("; ", listed)) with
+                {
+                    Fields = rejected.Take(MaxListed).GroupBy(r => "linea " + r.Line.ToString(CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray(), StringComparer.Ordinal),
+                });
             }
 
             var bulkSeconds = time.GetElapsedTime(started).TotalSeconds;
@@ -559,9 +549,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             """, parameters, ct);
         if (affected != changed.Count)
         {
-            throw new Refused(Error.Conflict(
-                "adjustments.concurrent_change",
-                "Otro usuario modificó ajustes de esta base mientras se cargaba. No se cargó nada: vuelva a cargar el archivo."));
+            throw new Refused(Error.Conflict("adjustments.concurrent_change"));
         }
 
         await ExecAsync(db, $"""

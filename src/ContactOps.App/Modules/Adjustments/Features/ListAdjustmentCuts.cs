@@ -17,12 +17,12 @@ public sealed class ListAdjustmentCuts(IDbContextFactory<AppDbContext> dbs, Acce
     {
         if (string.IsNullOrWhiteSpace(operationCode))
         {
-            return Error.Validation("adjustments.operation_required", "Indique la operación (código, p. ej. adjustments-cell).", "operation");
+            return Error.Invalid("operation", "adjustments.operation_required");
         }
 
         if (!scope.IsAuthenticated)
         {
-            return Error.Forbidden("auth.required", "Inicie sesión.");
+            return Error.Forbidden("auth.required");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -30,7 +30,7 @@ public sealed class ListAdjustmentCuts(IDbContextFactory<AppDbContext> dbs, Acce
         var operationId = await db.Operations.AsNoTracking().Where(o => o.Code == code).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         if (operationId is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", code));
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         return await db.AdjustmentCuts.AsNoTracking().Where(c => c.OperationId == operationId.Value)

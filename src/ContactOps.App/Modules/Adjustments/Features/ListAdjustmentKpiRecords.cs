@@ -66,7 +66,7 @@ public sealed class ListAdjustmentKpiRecords(AppDbContext db, AccessScope scope)
         var flag = string.IsNullOrWhiteSpace(request.Flag) ? null : request.Flag.Trim().ToLowerInvariant();
         if (flag is not null && !Flags.Contains(flag))
         {
-            return Error.Validation("report.flag_invalid", "El filtro debe ser rejected, corrected o applied.", "flag");
+            return Error.Invalid("flag", "report.flag_invalid");
         }
 
         IsoWeekRef? week = null;

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -48,25 +49,25 @@ public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessS
             }
             else
             {
-                fields["state"] = [$"El estado no es válido. Valores: open, {string.Join(", ", Enum.GetNames<AdjustmentState>())}."];
+                fields["state"] = [Messages.Text("Field.ListAdjustments.state", string.Join(", ", Enum.GetNames<AdjustmentState>()))];
             }
         }
 
         var clock = request.Clock?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(clock) && clock is not ("flagged" or "overdue"))
         {
-            fields["clock"] = ["El reloj debe ser flagged (alerta) u overdue (vencido)."];
+            fields["clock"] = [Messages.Text("Field.ListAdjustments.clock")];
         }
 
         var sort = string.IsNullOrWhiteSpace(request.Sort) ? "due" : request.Sort.Trim().ToLowerInvariant();
         if (!Sorts.Contains(sort))
         {
-            fields["sort"] = ["El orden debe ser due, age o state."];
+            fields["sort"] = [Messages.Text("Field.ListAdjustments.sort")];
         }
 
         if (request.MinAgeDays is < 0 or > 3650)
         {
-            fields["minAgeDays"] = ["La antigüedad mínima debe estar entre 0 y 3650 días."];
+            fields["minAgeDays"] = [Messages.Text("Field.ListAdjustments.minAgeDays")];
         }
 
         DateOnly? dueBefore = null;
@@ -78,14 +79,14 @@ public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessS
             }
             else
             {
-                fields["dueBefore"] = ["La fecha de vencimiento debe tener el formato aaaa-mm-dd."];
+                fields["dueBefore"] = [Messages.Text("Field.ListAdjustments.dueBefore")];
             }
         }
 
         var assigned = request.Assigned?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(assigned) && assigned is not ("me" or "none"))
         {
-            fields["assigned"] = ["El filtro de asignación debe ser me o none."];
+            fields["assigned"] = [Messages.Text("Field.ListAdjustments.assigned")];
         }
 
         var paging = Paging.From(request.Page, request.PageSize);

@@ -21,7 +21,7 @@ public sealed class ListMyCoaching(AppDbContext db, AccessScope scope)
         var login = await MyCoaching.LoginAsync(db, scope, ct);
         if (login is null)
         {
-            return Error.Forbidden("coaching.user_required", "Inicie sesión con su usuario para ver sus retroalimentaciones.");
+            return Error.Forbidden("coaching.user_required");
         }
 
         var clients = scope.ClientIds.ToList();

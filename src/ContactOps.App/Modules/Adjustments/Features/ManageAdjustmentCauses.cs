@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Text.RegularExpressions;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -36,23 +37,23 @@ public sealed partial class ManageAdjustmentCauses(IDbContextFactory<AppDbContex
         var l = letter?.Trim().ToUpperInvariant() ?? "";
         if (!LetterPattern().IsMatch(l))
         {
-            fields["letter"] = ["La causal se identifica con una o dos letras (A–Z)."];
+            fields["letter"] = [Messages.Text("Field.ManageAdjustmentCauses.letter")];
         }
 
         var name = request.Name?.Trim() ?? "";
         if (name.Length is < 3 or > 200)
         {
-            fields["name"] = ["El nombre de la causal debe tener entre 3 y 200 caracteres."];
+            fields["name"] = [Messages.Text("Field.ManageAdjustmentCauses.name")];
         }
 
         var evidence = (request.Evidence ?? []).Select(e => e?.Trim() ?? "").Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (evidence.Count == 0)
         {
-            fields["evidence"] = ["Indique al menos un soporte que la causal exige."];
+            fields["evidence"] = [Messages.Text("Field.ManageAdjustmentCauses.evidence")];
         }
         else if (evidence.Count > 20 || evidence.Any(e => e.Length > 200))
         {
-            fields["evidence"] = ["Máximo 20 soportes de hasta 200 caracteres cada uno."];
+            fields["evidence"] = [Messages.Text("Field.ManageAdjustmentCauses.evidence#2")];
         }
 
         if (fields.Count > 0)

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -34,7 +35,7 @@ public sealed class ManageAdjustmentSettings(IDbContextFactory<AppDbContext> dbs
         var destination = request.PqrDestination?.Trim() ?? "";
         if (destination.Length is < 2 or > 120)
         {
-            fields["pqrDestination"] = ["El destino PQR debe tener entre 2 y 120 caracteres (p. ej. CASOSPQR-PQRRES)."];
+            fields["pqrDestination"] = [Messages.Text("Field.ManageAdjustmentSettings.pqrDestination")];
         }
 
         Range(fields, "pqrAnswerBusinessDays", request.PqrAnswerBusinessDays, 1, 60, "Los días hábiles para responder la PQR");
@@ -44,7 +45,7 @@ public sealed class ManageAdjustmentSettings(IDbContextFactory<AppDbContext> dbs
         Range(fields, "maxContactAttempts", request.MaxContactAttempts, 1, 20, "Los intentos de contacto");
         if (!fields.ContainsKey("pqrFlagBusinessDays") && !fields.ContainsKey("pqrAnswerBusinessDays") && request.PqrFlagBusinessDays > request.PqrAnswerBusinessDays)
         {
-            fields["pqrFlagBusinessDays"] = ["La alerta debe llegar antes (o el mismo día) del vencimiento de la PQR."];
+            fields["pqrFlagBusinessDays"] = [Messages.Text("Field.ManageAdjustmentSettings.pqrFlagBusinessDays")];
         }
 
         if (fields.Count > 0)
@@ -84,7 +85,7 @@ public sealed class ManageAdjustmentSettings(IDbContextFactory<AppDbContext> dbs
     {
         if (value is null || value < min || value > max)
         {
-            fields[field] = [$"{label} deben estar entre {min} y {max}."];
+            fields[field] = [Messages.Text("Field.ManageAdjustmentSettings.field", label, min, max)];
         }
     }
 }

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -30,17 +31,17 @@ public sealed class WriteCoachingCommitment(AppDbContext db, AccessScope scope, 
         var login = request.Login?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(login))
         {
-            errors["login"] = ["Indique el login del asesor."];
+            errors["login"] = [Messages.Text("Field.WriteCoachingCommitment.login")];
         }
 
         var commitment = request.Commitment?.Trim();
         if (string.IsNullOrEmpty(commitment))
         {
-            errors["commitment"] = ["Escriba el compromiso de mejoramiento."];
+            errors["commitment"] = [Messages.Text("Field.WriteCoachingCommitment.commitment")];
         }
         else if (commitment.Length > MaxLength)
         {
-            errors["commitment"] = [$"El compromiso no puede pasar de {MaxLength} caracteres."];
+            errors["commitment"] = [Messages.Text("Field.WriteCoachingCommitment.commitment#2", MaxLength)];
         }
 
         if (errors.Count > 0)
@@ -56,21 +57,21 @@ public sealed class WriteCoachingCommitment(AppDbContext db, AccessScope scope, 
 
         if (!AdjustmentsReportAccess.CanCoach(scope, op.Value!.Id))
         {
-            return Error.Forbidden("coaching.forbidden", "Solo supervisores, coordinadores y gerentes de la operación escriben compromisos de mejoramiento.");
+            return Error.Forbidden("coaching.forbidden");
         }
 
         var top = await GetCoachingTop.TopAsync(db, op.Value, week.Value, withImprovement: false, ct);
         var agent = top.Agents.FirstOrDefault(a => string.Equals(a.Login, login, StringComparison.Ordinal));
         if (agent is null)
         {
-            return Error.Validation("coaching.not_in_top", $"El asesor «{login}» no está en el top {GetCoachingTop.Size} de rechazos de la semana {week.Value}.", "login");
+            return Error.Invalid("login", "coaching.not_in_top", login, GetCoachingTop.Size, week.Value);
         }
 
         var weekText = week.Value.ToString();
         var record = await db.CoachingRecords.FirstOrDefaultAsync(c => c.OperationId == op.Value.Id && c.IsoWeek == weekText && c.AgentLogin == login, ct);
         if (record?.AcknowledgedAt is not null)
         {
-            return Error.Conflict("coaching.acknowledged", "El asesor ya firmó «estoy enterado»: el compromiso no se puede cambiar.");
+            return Error.Conflict("coaching.acknowledged");
         }
 
         if (record is null)
@@ -91,7 +92,7 @@ public sealed class WriteCoachingCommitment(AppDbContext db, AccessScope scope, 
         }
         catch (DbUpdateException)
         {
-            return Error.Conflict("coaching.concurrent", "Otro supervisor escribió el compromiso al mismo tiempo; vuelva a cargar la página.");
+            return Error.Conflict("coaching.concurrent");
         }
 
         return CoachingView.Of(record, op.Value.Code, op.Value.Name, null);

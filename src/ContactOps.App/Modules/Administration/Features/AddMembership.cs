@@ -30,7 +30,7 @@ public sealed class AddMembership(IDbContextFactory<AppDbContext> dbs, AdminAcce
         var user = await users.Manager.FindByIdAsync(userId.ToString());
         if (user is null)
         {
-            return Error.NotFound("user.not_found", "No existe el usuario.");
+            return Error.NotFound("user.not_found");
         }
 
         var opId = op.Value!.Id;
@@ -42,7 +42,7 @@ public sealed class AddMembership(IDbContextFactory<AppDbContext> dbs, AdminAcce
 
         if (await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId && m.OperationId == opId, ct))
         {
-            return Error.Conflict("membership.duplicate", "El usuario ya pertenece a esa operación; cambie su rol en lugar de agregarlo de nuevo.");
+            return Error.Conflict("membership.duplicate");
         }
 
         db.Memberships.Add(new Membership(userId, op.Value.ClientId, opId, role!.Value, request.TeamId));

@@ -51,7 +51,7 @@ public sealed class ChangeMembership(IDbContextFactory<AppDbContext> dbs, AdminA
         var m = await db.Memberships.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == membershipId, ct);
         if (m is null)
         {
-            return Error.NotFound("membership.not_found", "No existe la membresía.");
+            return Error.NotFound("membership.not_found");
         }
 
         var check = access.Check(m.ClientId);
@@ -62,7 +62,7 @@ public sealed class ChangeMembership(IDbContextFactory<AppDbContext> dbs, AdminA
     {
         if (teamId is { } t && !await OrganizationLookups.TeamBelongsToOperationAsync(db, t, operationId, ct))
         {
-            return Error.Validation("team.not_in_operation", "El equipo no pertenece a la operación.", "teamId");
+            return Error.Invalid("teamId", "team.not_in_operation");
         }
 
         return Result.Success();

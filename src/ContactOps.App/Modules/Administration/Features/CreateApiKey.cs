@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
@@ -21,13 +22,13 @@ public sealed class CreateApiKey(IDbContextFactory<AppDbContext> dbs, AdminAcces
         var role = errors.Enum<Role>("role", request.Role, "El rol");
         if (role == Role.Admin)
         {
-            errors.Add("role", "Una clave de API no puede tener el rol Admin.");
+            errors.Add("role", Messages.Text("Field.CreateApiKey.role"));
         }
 
         var now = time.GetUtcNow();
         if (request.ExpiresAt is { } exp && exp <= now)
         {
-            errors.Add("expiresAt", "El vencimiento debe ser una fecha futura.");
+            errors.Add("expiresAt", Messages.Text("Field.CreateApiKey.expiresAt"));
         }
 
         if (errors.Any)

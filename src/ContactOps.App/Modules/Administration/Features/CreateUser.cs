@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using System.Text.RegularExpressions;
 using ContactOps.Platform.Auth;
@@ -23,19 +24,19 @@ public sealed partial class CreateUser(IDbContextFactory<AppDbContext> dbs, Admi
         var userName = request.UserName?.Trim() ?? "";
         if (!UserNamePattern().IsMatch(userName))
         {
-            errors.Add("userName", "El usuario debe tener de 3 a 60 caracteres: minúsculas, dígitos, punto, guion o guion bajo (p. ej. agent.premium-sales).");
+            errors.Add("userName", Messages.Text("Field.CreateUser.userName"));
         }
 
         errors.Require("displayName", request.DisplayName, 200, "El nombre para mostrar");
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         if (email is not null && !EmailPattern().IsMatch(email))
         {
-            errors.Add("email", "El correo electrónico no es válido.");
+            errors.Add("email", Messages.Text("Field.CreateUser.email"));
         }
 
         if (string.IsNullOrEmpty(request.Password))
         {
-            errors.Add("password", "La contraseña inicial es obligatoria.");
+            errors.Add("password", Messages.Text("Field.CreateUser.password"));
         }
 
         if (errors.Any)
@@ -48,7 +49,7 @@ public sealed partial class CreateUser(IDbContextFactory<AppDbContext> dbs, Admi
         if (!created.Succeeded)
         {
             return created.Errors.Any(e => e.Code == "DuplicateUserName")
-                ? Error.Conflict("user.duplicate", $"El usuario '{userName}' ya existe.")
+                ? Error.Conflict("user.duplicate", userName)
                 : AdminUsers.FromIdentity(created);
         }
 

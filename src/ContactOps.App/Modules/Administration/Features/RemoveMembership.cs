@@ -20,7 +20,7 @@ public sealed class RemoveMembership(IDbContextFactory<AppDbContext> dbs, AdminA
         var m = found.Value!;
         if (m.UserId == access.Scope.UserId && m.Role == Platform.Auth.Role.Admin && !access.IsPlatformAdmin)
         {
-            return Error.Validation("membership.self_admin", "No puede quitarse a sí mismo la administración; pídaselo a otro administrador.");
+            return Error.Validation("membership.self_admin");
         }
 
         db.Memberships.Remove(m);

@@ -13,7 +13,7 @@ public sealed class ResetPassword(IDbContextFactory<AppDbContext> dbs, AdminUser
     {
         if (string.IsNullOrEmpty(request.NewPassword))
         {
-            return Error.Validation("password.required", "Indique la nueva contraseña.", "password");
+            return Error.Invalid("password", "password.required");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);

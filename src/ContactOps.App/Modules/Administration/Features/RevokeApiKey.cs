@@ -19,7 +19,7 @@ public sealed class RevokeApiKey(IDbContextFactory<AppDbContext> dbs, AdminAcces
         var key = await db.ApiKeys.IgnoreQueryFilters().FirstOrDefaultAsync(k => k.Id == id, ct);
         if (key is null)
         {
-            return Error.NotFound("api_key.not_found", "No existe la clave de API.");
+            return Error.NotFound("api_key.not_found");
         }
 
         var check = access.Check(key.ClientId);

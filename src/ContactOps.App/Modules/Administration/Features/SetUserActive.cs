@@ -14,7 +14,7 @@ public sealed class SetUserActive(IDbContextFactory<AppDbContext> dbs, AdminAcce
     {
         if (request.Active is not { } active)
         {
-            return Error.Validation("active.required", "Indique si el usuario queda activo (true/false).", "active");
+            return Error.Invalid("active", "active.required");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -27,7 +27,7 @@ public sealed class SetUserActive(IDbContextFactory<AppDbContext> dbs, AdminAcce
         var user = found.Value!;
         if (!active && access.Scope.UserId == user.Id)
         {
-            return Error.Validation("user.self", "No puede desactivar su propio usuario.", "active");
+            return Error.Invalid("active", "user.self");
         }
 
         user.IsActive = active;

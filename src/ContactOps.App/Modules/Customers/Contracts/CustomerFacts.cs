@@ -66,6 +66,6 @@ public static class CustomerFacts
 
         return parsed.Value!.Kind == PhoneKind.Mobile
             ? parsed.Value.E164
-            : Error.Validation("phone.not_mobile", "El número de línea debe ser un celular.");
+            : Error.Validation("phone.not_mobile");
     }
 }

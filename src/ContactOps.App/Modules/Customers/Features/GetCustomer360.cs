@@ -46,7 +46,7 @@ public sealed class GetCustomer360(AppDbContext db)
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return Error.NotFound("customer.not_found", "No se encontró el cliente.");
+            return Error.NotFound("customer.not_found");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(x => x.Id == c.ClientId, ct);

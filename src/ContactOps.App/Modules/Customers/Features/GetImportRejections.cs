@@ -23,17 +23,17 @@ public sealed class GetImportRejections(AppDbContext db, AccessScope scope)
         var batch = await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null || !scope.CanSeeClient(batch.ClientId) || (batch.OperationId is { } op && !scope.CanSeeOperation(op)))
         {
-            return Error.NotFound("import.not_found", "No se encontró la importación.");
+            return Error.NotFound("import.not_found");
         }
 
         if (!scope.SeesAll && !(batch.OperationId is { } operationId && scope.RoleIn(operationId) is { } role && Roles.CanImport(role)))
         {
-            return Error.Forbidden("import.forbidden", "Solo quien puede importar en la operación descarga los rechazos.");
+            return Error.Forbidden("import.forbidden");
         }
 
         var path = ImportFiles.RejectsPath(batch.Id);
         return File.Exists(path)
             ? path
-            : Error.NotFound("import.rejections_gone", "El archivo de rechazados de esta importación ya no está disponible.");
+            : Error.NotFound("import.rejections_gone");
     }
 }

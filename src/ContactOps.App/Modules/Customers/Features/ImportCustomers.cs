@@ -37,18 +37,18 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.OperationCode))
         {
-            return Error.Validation("import.operation_required", "Indique la operación.", "operation");
+            return Error.Invalid("operation", "import.operation_required");
         }
 
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == request.OperationCode.Trim(), ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", request.OperationCode.Trim()));
+            return Error.NotFound("operation.not_found#2", request.OperationCode.Trim());
         }
 
         if (!scope.SeesAll && !(scope.RoleIn(operation.Id) is { } role && Roles.CanImport(role)))
         {
-            return Error.Forbidden("import.forbidden", "Solo el data marshall, el coordinador, el gerente o el administrador de la operación importan archivos.");
+            return Error.Forbidden("import.forbidden#2");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
@@ -56,7 +56,7 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
         IReadOnlyDictionary<string, string>? mapping = await ColumnMappings.FindAsync(db, operation.Id, CustomerFileColumns.FileKind, request.MappingName, ct);
         if (request.MappingName is not null && mapping is null)
         {
-            return Error.Validation("import.mapping_not_found", string.Format(CultureInfo.InvariantCulture, "La operación no tiene un mapeo de columnas llamado «{0}».", request.MappingName), "mapping");
+            return Error.Invalid("mapping", "import.mapping_not_found", request.MappingName);
         }
 
         string? tempCopy = null;
@@ -83,10 +83,7 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
             var map = ColumnRecognizer.Recognize(reader.Headers, CustomerFileColumns.Aliases, mapping, CustomerFileColumns.MultiValued);
             if (!map.Has(CustomerFileColumns.Document))
             {
-                return Error.Validation(
-                    "import.no_document_column",
-                    "El archivo no tiene columna de documento (documento, cédula, identificación, NIT o CI). Revise los encabezados o el mapeo de columnas.",
-                    "file");
+                return Error.Invalid("file", "import.no_document_column");
             }
 
             return await ImportAsync(reader, map, operation, client, request.FileName, sha, progress, ct);

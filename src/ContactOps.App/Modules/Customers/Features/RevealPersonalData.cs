@@ -19,7 +19,7 @@ public sealed class RevealPersonalData(AppDbContext db, AuditLog audit)
         var c = await db.Customers.AsNoTracking().Include(x => x.Phones).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return Error.NotFound("customer.not_found", "No se encontró el cliente.");
+            return Error.NotFound("customer.not_found");
         }
 
         var country = await db.Clients.Where(x => x.Id == c.ClientId).Select(x => x.Country).FirstAsync(ct);

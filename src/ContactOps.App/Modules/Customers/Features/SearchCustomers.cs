@@ -27,7 +27,7 @@ public sealed class SearchCustomers(AppDbContext db)
         var q = request.Q?.Trim() ?? "";
         if (q.Length < 3)
         {
-            return Error.Validation("search.too_short", "Escriba al menos 3 caracteres: documento, teléfono, cuenta, línea o nombre.", "q");
+            return Error.Invalid("q", "search.too_short");
         }
 
         var clients = await db.Clients.AsNoTracking()

@@ -15,29 +15,29 @@ public sealed class AnswerEscalation(IDbContextFactory<AppDbContext> dbs, Access
         var answer = request.Answer?.Trim() ?? "";
         if (answer.Length < 3)
         {
-            return Error.Validation("escalation.answer_required", "Escriba la respuesta del área (mínimo 3 caracteres).", "answer");
+            return Error.Invalid("answer", "escalation.answer_required");
         }
 
         if (answer.Length > 2000)
         {
-            return Error.Validation("escalation.answer_too_long", "La respuesta admite máximo 2000 caracteres.", "answer");
+            return Error.Invalid("answer", "escalation.answer_too_long");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var escalation = await db.Escalations.FirstOrDefaultAsync(e => e.Id == escalationId, ct);
         if (escalation is null)
         {
-            return Error.NotFound("escalation.not_found", "No existe el escalamiento.");
+            return Error.NotFound("escalation.not_found");
         }
 
         if (!scope.HasRole(escalation.OperationId, InteractionRules.QueueRoles))
         {
-            return Error.Forbidden("interaction.forbidden", "Su rol en esta operación no permite responder escalamientos.");
+            return Error.Forbidden("interaction.forbidden");
         }
 
         if (escalation.State == EscalationState.Answered)
         {
-            return Error.Conflict("escalation.already_answered", "El escalamiento ya fue respondido.");
+            return Error.Conflict("escalation.already_answered");
         }
 
         if (request.Version is { } seen && seen != escalation.Version)

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ContactOps.Modules.Organization.Contracts;
@@ -27,8 +28,7 @@ public sealed record CloseInteractionResponse(InteractionView Interaction, Promi
 /// </summary>
 public sealed partial class CloseInteraction(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
 {
-    public static readonly Error DispositionRequired = Error.Validation("interaction.disposition_required",
-        "No se puede cerrar la interacción sin tipificación: elija una tipificación del catálogo de la operación.", "disposition");
+    public static Error DispositionRequired => Error.Invalid("disposition", "interaction.disposition_required");
 
     public static bool IsTypologyCode(string value) => TypologyPattern().IsMatch(value.Trim().ToUpperInvariant());
 
@@ -45,17 +45,17 @@ public sealed partial class CloseInteraction(IDbContextFactory<AppDbContext> dbs
             : InteractionRules.ParseEnum<InteractionResolution>(fields, "resolution", request.Resolution, "La resolución");
         if (resolution == InteractionResolution.Escalated && string.IsNullOrWhiteSpace(request.EscalationType))
         {
-            fields["escalationType"] = ["Para escalar, elija el tipo de escalamiento."];
+            fields["escalationType"] = [Messages.Text("Field.CloseInteraction.escalationType")];
         }
 
         if (resolution == InteractionResolution.SolvedFirstContact && !string.IsNullOrWhiteSpace(request.EscalationType))
         {
-            fields["escalationType"] = ["Un caso cerrado en primer contacto no lleva tipo de escalamiento."];
+            fields["escalationType"] = [Messages.Text("Field.CloseInteraction.escalationType#2")];
         }
 
         if (!string.IsNullOrWhiteSpace(request.Typology) && !IsTypologyCode(request.Typology))
         {
-            fields["typology"] = ["La tipología debe ser un código en MAYÚSCULAS_CON_GUION_BAJO de máximo 60 caracteres."];
+            fields["typology"] = [Messages.Text("Field.CloseInteraction.typology")];
         }
 
         if (fields.Count > 0)
@@ -87,8 +87,7 @@ public sealed partial class CloseInteraction(IDbContextFactory<AppDbContext> dbs
         var disposition = catalog.FirstOrDefault(d => request.DispositionId is { } id ? d.Id == id : string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
         if (disposition is null || !disposition.IsActive)
         {
-            return Error.Validation("interaction.disposition_unknown",
-                "La tipificación no pertenece al catálogo activo de la operación.", "disposition");
+            return Error.Invalid("disposition", "interaction.disposition_unknown");
         }
 
         var now = time.GetUtcNow();
@@ -101,7 +100,7 @@ public sealed partial class CloseInteraction(IDbContextFactory<AppDbContext> dbs
             type = await db.EscalationTypes.AsNoTracking().FirstOrDefaultAsync(t => t.OperationId == interaction.OperationId && t.Code == typeCode.ToUpperInvariant(), ct);
             if (type is null || !type.IsActive)
             {
-                return Error.Validation("escalation.type_unknown", $"El tipo de escalamiento '{typeCode}' no existe o está inactivo en la operación.", "escalationType");
+                return Error.Invalid("escalationType", "escalation.type_unknown", typeCode);
             }
 
             var calendar = await OperationCatalog.CalendarAsync(db, interaction.ClientId, ct);

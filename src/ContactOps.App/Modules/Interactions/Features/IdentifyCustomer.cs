@@ -15,7 +15,7 @@ public sealed class IdentifyCustomer(IDbContextFactory<AppDbContext> dbs, Access
     {
         if (request.CustomerId is not { } customerId || customerId == Guid.Empty)
         {
-            return Error.Validation("customer.required", "Indique el cliente (customerId) encontrado en la búsqueda.", "customerId");
+            return Error.Invalid("customerId", "customer.required");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -34,7 +34,7 @@ public sealed class IdentifyCustomer(IDbContextFactory<AppDbContext> dbs, Access
 
         if (await CustomerDirectory.NameAsync(db, interaction.ClientId, customerId, ct) is null)
         {
-            return Error.Validation("customer.not_found", "El cliente indicado no existe en este cliente corporativo.", "customerId");
+            return Error.Invalid("customerId", "customer.not_found#2");
         }
 
         interaction.Identify(customerId);

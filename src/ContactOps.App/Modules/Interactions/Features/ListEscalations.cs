@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -35,13 +36,13 @@ public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessS
         var filter = string.IsNullOrWhiteSpace(request.Filter) ? "all" : request.Filter.Trim().ToLowerInvariant();
         if (!Filters.Contains(filter))
         {
-            fields["filter"] = ["El filtro debe ser all, open, overdue, dueSoon o answered."];
+            fields["filter"] = [Messages.Text("Field.ListEscalations.filter")];
         }
 
         var soonHours = request.DueSoonHours ?? DefaultDueSoonHours;
         if (!double.IsFinite(soonHours) || soonHours <= 0 || soonHours > 240)
         {
-            fields["dueSoonHours"] = ["Las horas de «por vencer» deben estar entre 0 y 240."];
+            fields["dueSoonHours"] = [Messages.Text("Field.ListEscalations.dueSoonHours")];
         }
 
         var paging = Paging.From(request.Page, request.PageSize);
@@ -76,7 +77,7 @@ public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessS
             var allowed = scope.Memberships.Where(m => InteractionRules.QueueRoles.Contains(m.Role)).Select(m => m.OperationId).Distinct().ToArray();
             if (allowed.Length == 0)
             {
-                return Error.Forbidden("interaction.forbidden", "Su rol no permite ver la cola de escalamientos.");
+                return Error.Forbidden("interaction.forbidden#2");
             }
 
             query = query.Where(e => allowed.Contains(e.OperationId));

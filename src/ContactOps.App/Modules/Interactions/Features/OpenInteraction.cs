@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -20,17 +21,17 @@ public sealed class OpenInteraction(IDbContextFactory<AppDbContext> dbs, AccessS
         {
             if (string.IsNullOrWhiteSpace(request.CallId))
             {
-                fields["callId"] = ["Una llamada necesita el id de la llamada."];
+                fields["callId"] = [Messages.Text("Field.OpenInteraction.callId")];
             }
 
             if (string.IsNullOrWhiteSpace(request.Extension))
             {
-                fields["extension"] = ["Una llamada necesita la extensión del asesor."];
+                fields["extension"] = [Messages.Text("Field.OpenInteraction.extension")];
             }
 
             if (string.IsNullOrWhiteSpace(request.AgentLogin))
             {
-                fields["agentLogin"] = ["Una llamada necesita el login del asesor."];
+                fields["agentLogin"] = [Messages.Text("Field.OpenInteraction.agentLogin")];
             }
         }
 
@@ -53,7 +54,7 @@ public sealed class OpenInteraction(IDbContextFactory<AppDbContext> dbs, AccessS
         var operation = op.Value!;
         if (request.CustomerId is { } customerId && await CustomerDirectory.NameAsync(db, operation.ClientId, customerId, ct) is null)
         {
-            return Error.Validation("customer.not_found", "El cliente indicado no existe en este cliente corporativo.", "customerId");
+            return Error.Invalid("customerId", "customer.not_found#2");
         }
 
         var interaction = new Interaction(operation.ClientId, operation.Id, channel!.Value, Clean(request.CallId), Clean(request.Extension), Clean(request.AgentLogin),

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -21,13 +22,13 @@ public sealed class RecordPremiseCheck(IDbContextFactory<AppDbContext> dbs, Acce
         }
         else if (string.IsNullOrWhiteSpace(request.Request) && string.IsNullOrWhiteSpace(request.Typology))
         {
-            fields["outcome"] = ["Indique el resultado de la verificación del predio o la solicitud del cliente."];
+            fields["outcome"] = [Messages.Text("Field.RecordPremiseCheck.outcome")];
         }
 
         InteractionRules.MaxLength(fields, "request", request.Request, 2000, "La solicitud");
         if (!string.IsNullOrWhiteSpace(request.Typology) && !CloseInteraction.IsTypologyCode(request.Typology))
         {
-            fields["typology"] = ["La tipología debe ser un código en MAYÚSCULAS_CON_GUION_BAJO de máximo 60 caracteres."];
+            fields["typology"] = [Messages.Text("Field.RecordPremiseCheck.typology")];
         }
 
         if (fields.Count > 0)

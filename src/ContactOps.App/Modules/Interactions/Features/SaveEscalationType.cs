@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -20,22 +21,22 @@ public sealed class SaveEscalationType(IDbContextFactory<AppDbContext> dbs, Acce
         var code = request.Code?.Trim().ToUpperInvariant() ?? "";
         if (id is null && (code.Length == 0 || !CloseInteraction.IsTypologyCode(code)))
         {
-            fields["code"] = ["El código debe estar en MAYÚSCULAS_CON_GUION_BAJO (p. ej. CREACION_PREDIO), máximo 60 caracteres."];
+            fields["code"] = [Messages.Text("Field.SaveEscalationType.code")];
         }
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
         {
-            fields["name"] = ["El nombre es obligatorio (máximo 200 caracteres)."];
+            fields["name"] = [Messages.Text("Field.SaveEscalationType.name")];
         }
 
         if (request.TargetBusinessHours is not { } hours || hours < EscalationType.MinHours || hours > EscalationType.MaxHours)
         {
-            fields["targetBusinessHours"] = [$"El tiempo objetivo debe estar entre {EscalationType.MinHours} y {EscalationType.MaxHours} horas hábiles."];
+            fields["targetBusinessHours"] = [Messages.Text("Field.SaveEscalationType.targetBusinessHours", EscalationType.MinHours, EscalationType.MaxHours)];
         }
 
         if (string.IsNullOrWhiteSpace(request.DestinationArea) || request.DestinationArea.Trim().Length > 120)
         {
-            fields["destinationArea"] = ["El área de destino es obligatoria (máximo 120 caracteres)."];
+            fields["destinationArea"] = [Messages.Text("Field.SaveEscalationType.destinationArea")];
         }
 
         if (fields.Count > 0)
@@ -51,12 +52,12 @@ public sealed class SaveEscalationType(IDbContextFactory<AppDbContext> dbs, Acce
             var found = await db.EscalationTypes.FirstOrDefaultAsync(t => t.Id == existingId, ct);
             if (found is null)
             {
-                return Error.NotFound("escalation.type_not_found", "No existe el tipo de escalamiento.");
+                return Error.NotFound("escalation.type_not_found");
             }
 
             if (!scope.HasRole(found.OperationId, InteractionRules.TypeAdminRoles))
             {
-                return Error.Forbidden("escalation.type_forbidden", "Solo coordinación, gerencia o administración configuran los tipos de escalamiento.");
+                return Error.Forbidden("escalation.type_forbidden");
             }
 
             type = found;
@@ -74,7 +75,7 @@ public sealed class SaveEscalationType(IDbContextFactory<AppDbContext> dbs, Acce
             var opId = op.Value!.Id;
             if (await db.EscalationTypes.AnyAsync(t => t.OperationId == opId && t.Code == code, ct))
             {
-                return Error.Conflict("escalation.type_duplicate", $"La operación ya tiene el tipo de escalamiento '{code}'.");
+                return Error.Conflict("escalation.type_duplicate", code);
             }
 
             type = new EscalationType(op.Value.ClientId, opId, code, request.Name!, request.TargetBusinessHours!.Value, request.DestinationArea!);

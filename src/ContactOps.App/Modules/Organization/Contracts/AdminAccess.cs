@@ -15,9 +15,9 @@ namespace ContactOps.Modules.Organization.Contracts;
 /// </summary>
 public sealed class AdminAccess(AccessScope scope)
 {
-    public static readonly Error NotAdmin = Error.Forbidden("admin.forbidden", "Solo un administrador puede hacer esta acción.");
+    public static Error NotAdmin => Error.Forbidden("admin.forbidden");
 
-    public static readonly Error NotPlatformAdmin = Error.Forbidden("admin.platform_only", "Solo un administrador de la plataforma puede hacer esta acción.");
+    public static Error NotPlatformAdmin => Error.Forbidden("admin.platform_only");
 
     public AccessScope Scope => scope;
 
@@ -49,7 +49,7 @@ public sealed class AdminAccess(AccessScope scope)
 
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Error.Validation("client.required", "Indique el cliente (código, p. ej. telco-co).", "client");
+            return Error.Invalid("client", "client.required");
         }
 
         var c = code.Trim();
@@ -62,7 +62,7 @@ public sealed class AdminAccess(AccessScope scope)
         var client = await query.FirstOrDefaultAsync(x => x.Code == c, ct);
         if (client is null)
         {
-            return Error.NotFound("client.not_found", $"No existe el cliente '{c}'.");
+            return Error.NotFound("client.not_found", c);
         }
 
         var check = Check(client.Id);
@@ -79,14 +79,14 @@ public sealed class AdminAccess(AccessScope scope)
 
         if (string.IsNullOrWhiteSpace(code))
         {
-            return Error.Validation("operation.required", "Indique la operación (código, p. ej. premium-sales).", "operation");
+            return Error.Invalid("operation", "operation.required#2");
         }
 
         var c = code.Trim();
         var op = await db.Operations.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Code == c, ct);
         if (op is null || !scope.CanSeeClient(op.ClientId))
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación '{c}'.");
+            return Error.NotFound("operation.not_found", c);
         }
 
         var check = Check(op.ClientId);

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Calendar;
@@ -23,7 +24,7 @@ public sealed class AddHolidayOverride(IDbContextFactory<AppDbContext> dbs, Admi
         }
         else if (request.Name?.Trim().Length > 120)
         {
-            errors.Add("name", "El nombre admite máximo 120 caracteres.");
+            errors.Add("name", Messages.Text("Field.AddHolidayOverride.name"));
         }
 
         if (errors.Any)
@@ -52,7 +53,7 @@ public sealed class AddHolidayOverride(IDbContextFactory<AppDbContext> dbs, Admi
         if (!DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             || d.Year < HolidayRules.MinYear || d.Year > HolidayRules.MaxYear)
         {
-            errors.Add("date", "La fecha debe tener el formato AAAA-MM-DD (p. ej. 2026-12-24).");
+            errors.Add("date", Messages.Text("Field.AddHolidayOverride.date"));
             return null;
         }
 

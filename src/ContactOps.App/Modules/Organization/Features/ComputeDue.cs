@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using ContactOps.Platform.Calendar;
 using ContactOps.Platform.Data;
@@ -21,12 +22,12 @@ public sealed class ComputeDue(ClientCalendars calendars)
             || !DateTimeOffset.TryParseExact(request.From.Trim(), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out from)
             || !HasOffset(request.From))
         {
-            fields["from"] = ["La fecha de inicio debe ser ISO-8601 con zona horaria, p. ej. 2026-11-19T10:00:00-05:00."];
+            fields["from"] = [Messages.Text("Field.ComputeDue.from")];
         }
 
         if (request.BusinessHours is not { } hours || double.IsNaN(hours) || hours < 0 || hours > 10_000)
         {
-            fields["businessHours"] = ["Las horas hábiles deben ser un número entre 0 y 10000."];
+            fields["businessHours"] = [Messages.Text("Field.ComputeDue.businessHours")];
         }
 
         if (fields.Count > 0)

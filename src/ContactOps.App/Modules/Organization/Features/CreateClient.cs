@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform;
 using ContactOps.Platform.Data;
@@ -22,7 +23,7 @@ public sealed class CreateClient(IDbContextFactory<AppDbContext> dbs, AdminAcces
         var code = request.Code?.Trim() ?? "";
         if (!AdminPatterns.Code().IsMatch(code))
         {
-            errors.Add("code", "El código debe tener de 1 a 40 caracteres: minúsculas, dígitos y guiones (p. ej. telco-co).");
+            errors.Add("code", Messages.Text("Field.CreateClient.code"));
         }
 
         errors.Require("name", request.Name, 200, "El nombre");
@@ -37,7 +38,7 @@ public sealed class CreateClient(IDbContextFactory<AppDbContext> dbs, AdminAcces
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (await db.Clients.IgnoreQueryFilters().AnyAsync(c => c.Code == code, ct))
         {
-            return Error.Conflict("client.duplicate_code", $"Ya existe un cliente con el código '{code}'.");
+            return Error.Conflict("client.duplicate_code", code);
         }
 
         var client = new Client(code, request.Name!.Trim(), country!.Value, zone!, currency!);
@@ -53,7 +54,7 @@ public sealed class CreateClient(IDbContextFactory<AppDbContext> dbs, AdminAcces
         if (id.Length == 0 || !id.Contains('/', StringComparison.Ordinal)
             || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz) || !tz.HasIanaId)
         {
-            errors.Add("timeZone", "La zona horaria debe ser un identificador IANA válido (p. ej. America/Bogota).");
+            errors.Add("timeZone", Messages.Text("Field.CreateClient.timeZone"));
             return null;
         }
 
@@ -66,7 +67,7 @@ public sealed class CreateClient(IDbContextFactory<AppDbContext> dbs, AdminAcces
         var c = value?.Trim().ToUpperInvariant() ?? "";
         if (c.Length != 3 || !c.All(ch => ch is >= 'A' and <= 'Z'))
         {
-            errors.Add("currency", "La moneda debe ser un código ISO 4217 de tres letras (p. ej. COP, BOB).");
+            errors.Add("currency", Messages.Text("Field.CreateClient.currency"));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -16,7 +17,7 @@ public sealed class CreateDisposition(IDbContextFactory<AppDbContext> dbs, Admin
         var code = request.Code?.Trim() ?? "";
         if (code.Length is 0 or > 60 || !AdminPatterns.UpperSnake().IsMatch(code))
         {
-            errors.Add("code", "El código debe estar en MAYÚSCULAS_CON_GUION_BAJO (p. ej. VENTA_EFECTIVA), máximo 60 caracteres.");
+            errors.Add("code", Messages.Text("Field.CreateDisposition.code"));
         }
 
         var flags = Validate(request, errors);
@@ -35,7 +36,7 @@ public sealed class CreateDisposition(IDbContextFactory<AppDbContext> dbs, Admin
         var opId = op.Value!.Id;
         if (await db.Dispositions.IgnoreQueryFilters().AnyAsync(d => d.OperationId == opId && d.Code == code, ct))
         {
-            return Error.Conflict("disposition.duplicate_code", $"La operación ya tiene la tipificación '{code}'.");
+            return Error.Conflict("disposition.duplicate_code", code);
         }
 
         var d = new Disposition(op.Value.ClientId, opId, code, request.Name!.Trim(), flags, request.SortOrder ?? 0);
@@ -54,7 +55,7 @@ public sealed class CreateDisposition(IDbContextFactory<AppDbContext> dbs, Admin
         errors.Require("name", request.Name, 200, "El nombre");
         if (request.SortOrder is < 0 or > 10_000)
         {
-            errors.Add("sortOrder", "El orden debe estar entre 0 y 10000.");
+            errors.Add("sortOrder", Messages.Text("Field.CreateDisposition.sortOrder"));
         }
 
         return DispositionFlagNames.Parse(request.Flags, errors);

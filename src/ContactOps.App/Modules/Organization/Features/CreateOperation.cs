@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -16,7 +17,7 @@ public sealed class CreateOperation(IDbContextFactory<AppDbContext> dbs, AdminAc
         var code = request.Code?.Trim() ?? "";
         if (!AdminPatterns.Code().IsMatch(code))
         {
-            errors.Add("code", "El código debe tener de 1 a 40 caracteres: minúsculas, dígitos y guiones (p. ej. premium-sales).");
+            errors.Add("code", Messages.Text("Field.CreateOperation.code"));
         }
 
         errors.Require("name", request.Name, 200, "El nombre");
@@ -35,7 +36,7 @@ public sealed class CreateOperation(IDbContextFactory<AppDbContext> dbs, AdminAc
 
         if (await db.Operations.IgnoreQueryFilters().AnyAsync(o => o.Code == code, ct))
         {
-            return Error.Conflict("operation.duplicate_code", $"Ya existe una operación con el código '{code}'.");
+            return Error.Conflict("operation.duplicate_code", code);
         }
 
         var op = new Operation(client.Value!.Id, code, request.Name!.Trim(), kind!.Value);

@@ -15,7 +15,7 @@ public sealed class ListHolidays(ClientCalendars calendars)
     {
         if (year is not { } y || y < HolidayRules.MinYear || y > HolidayRules.MaxYear)
         {
-            return Error.Validation("year.invalid", "Indique un año válido (p. ej. 2026).", "year");
+            return Error.Invalid("year", "year.invalid");
         }
 
         var loaded = await calendars.ForCodeAsync(clientCode, ct);

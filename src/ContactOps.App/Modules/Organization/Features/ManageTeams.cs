@@ -52,7 +52,7 @@ public sealed class ManageTeams(IDbContextFactory<AppDbContext> dbs, AdminAccess
         var name = request.Name!.Trim();
         if (await db.Teams.IgnoreQueryFilters().AnyAsync(t => t.OperationId == operation.Id && t.Name == name, ct))
         {
-            return Error.Conflict("team.duplicate_name", $"La operación ya tiene un equipo llamado '{name}'.");
+            return Error.Conflict("team.duplicate_name", name);
         }
 
         var supervisor = await SupervisorAsync(db, operation.Id, request.Supervisor, ct);
@@ -88,13 +88,13 @@ public sealed class ManageTeams(IDbContextFactory<AppDbContext> dbs, AdminAccess
         var team = await db.Teams.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Id == teamId && t.OperationId == operation.Id, ct);
         if (team is null)
         {
-            return Error.NotFound("team.not_found", "La operación no tiene ese equipo.");
+            return Error.NotFound("team.not_found");
         }
 
         var name = request.Name!.Trim();
         if (await db.Teams.IgnoreQueryFilters().AnyAsync(t => t.OperationId == operation.Id && t.Name == name && t.Id != teamId, ct))
         {
-            return Error.Conflict("team.duplicate_name", $"La operación ya tiene un equipo llamado '{name}'.");
+            return Error.Conflict("team.duplicate_name", name);
         }
 
         var supervisor = await SupervisorAsync(db, operation.Id, request.Supervisor, ct);
@@ -121,7 +121,7 @@ public sealed class ManageTeams(IDbContextFactory<AppDbContext> dbs, AdminAccess
     {
         if (request.MembershipIds is not { Count: > 0 } ids)
         {
-            return Error.Validation("team.members_required", "Seleccione al menos una persona.", "membershipIds");
+            return Error.Invalid("membershipIds", "team.members_required");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -134,14 +134,14 @@ public sealed class ManageTeams(IDbContextFactory<AppDbContext> dbs, AdminAccess
         var operation = op.Value!;
         if (teamId is { } t && !await OrganizationLookups.TeamBelongsToOperationAsync(db, t, operation.Id, ct))
         {
-            return Error.NotFound("team.not_found", "La operación no tiene ese equipo.");
+            return Error.NotFound("team.not_found");
         }
 
         var distinct = ids.Distinct().ToList();
         var memberships = await db.Memberships.IgnoreQueryFilters().Where(m => distinct.Contains(m.Id) && m.OperationId == operation.Id).ToListAsync(ct);
         if (memberships.Count != distinct.Count)
         {
-            return Error.Validation("team.member_not_in_operation", "Alguna de las personas seleccionadas no pertenece a la operación.", "membershipIds");
+            return Error.Invalid("membershipIds", "team.member_not_in_operation");
         }
 
         foreach (var m in memberships)
@@ -166,7 +166,7 @@ public sealed class ManageTeams(IDbContextFactory<AppDbContext> dbs, AdminAccess
                             where m.OperationId == operationId && u.UserName == name
                             select (Guid?)u.Id).FirstOrDefaultAsync(ct);
         return userId is null
-            ? Error.Validation("team.supervisor_not_member", $"El usuario '{name}' no es miembro de la operación.", "supervisor")
+            ? Error.Invalid("supervisor", "team.supervisor_not_member", name)
             : userId;
     }
 

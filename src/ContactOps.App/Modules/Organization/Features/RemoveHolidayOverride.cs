@@ -26,7 +26,7 @@ public sealed class RemoveHolidayOverride(IDbContextFactory<AppDbContext> dbs, A
 
         if (!found.Value!.RemoveHolidayOverride(d!.Value))
         {
-            return Error.NotFound("holiday_override.not_found", "No hay un ajuste manual para esa fecha.");
+            return Error.NotFound("holiday_override.not_found");
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -17,12 +18,12 @@ public sealed class SetKpiTarget(IDbContextFactory<AppDbContext> dbs, AdminAcces
         var name = kpi?.Trim() ?? "";
         if (!AdminPatterns.Code().IsMatch(name))
         {
-            errors.Add("kpi", "El indicador debe ser un nombre en minúsculas, dígitos y guiones (p. ej. effectiveness).");
+            errors.Add("kpi", Messages.Text("Field.SetKpiTarget.kpi"));
         }
 
         if (request.Target is not { } target || target < 0 || target > 1000)
         {
-            errors.Add("target", "La meta debe ser un número entre 0 y 1000.");
+            errors.Add("target", Messages.Text("Field.SetKpiTarget.target"));
         }
 
         if (errors.Any)

@@ -29,7 +29,7 @@ public sealed class UpdateDisposition(IDbContextFactory<AppDbContext> dbs, Admin
         var d = await db.Dispositions.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.OperationId == opId && x.Code == c, ct);
         if (d is null)
         {
-            return Error.NotFound("disposition.not_found", $"La operación no tiene la tipificación '{c}'.");
+            return Error.NotFound("disposition.not_found", c);
         }
 
         d.Update(request.Name!.Trim(), flags, request.SortOrder ?? d.SortOrder, request.Active ?? d.IsActive);

@@ -21,7 +21,7 @@ public sealed class UpdateOpeningHours(IDbContextFactory<AppDbContext> dbs, Admi
         var hours = WeeklyHours.Parse(request.WeeklyHours);
         if (!hours.IsSuccess)
         {
-            return Error.Validation("weeklyHours.invalid", hours.Error!.Message, "weeklyHours");
+            return Error.Relabel(hours.Error!, "weeklyHours.invalid", "weeklyHours");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);

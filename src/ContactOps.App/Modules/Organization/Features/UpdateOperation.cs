@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform;
 using ContactOps.Platform.Data;
@@ -25,13 +26,13 @@ public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAc
         var kind = errors.Enum<OperationKind>("kind", request.Kind, "El tipo de operación");
         if (request.FcrWindowDays is not (>= 1 and <= 90))
         {
-            errors.Add("fcrWindowDays", "La ventana de FCR debe estar entre 1 y 90 días.");
+            errors.Add("fcrWindowDays", Messages.Text("Field.UpdateOperation.fcrWindowDays"));
         }
 
         var area = string.IsNullOrWhiteSpace(request.DefaultAreaCode) ? null : request.DefaultAreaCode.Trim();
         if (area is not (null or "2" or "3" or "4"))
         {
-            errors.Add("defaultAreaCode", "El código de área por defecto debe ser 2, 3 o 4 (Bolivia) o quedar vacío.");
+            errors.Add("defaultAreaCode", Messages.Text("Field.UpdateOperation.defaultAreaCode"));
         }
 
         if (errors.Any)
@@ -50,7 +51,7 @@ public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAc
         var client = await db.Clients.IgnoreQueryFilters().AsNoTracking().FirstAsync(c => c.Id == op.ClientId, ct);
         if (area is not null && client.Country != Country.BO)
         {
-            return Error.Validation("defaultAreaCode.not_bolivia", "El código de área por defecto solo aplica a operaciones de clientes de Bolivia.", "defaultAreaCode");
+            return Error.Invalid("defaultAreaCode", "defaultAreaCode.not_bolivia");
         }
 
         string? backOfficeCode = null;
@@ -70,12 +71,12 @@ public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAc
                     .FirstOrDefaultAsync(ct);
                 if (target is null)
                 {
-                    return Error.Validation("salesBackOffice.not_found", $"La operación de back office «{wanted}» no existe en el cliente {client.Code}; debe ser una operación del mismo cliente.", "salesBackOffice");
+                    return Error.Invalid("salesBackOffice", "salesBackOffice.not_found", wanted, client.Code);
                 }
 
                 if (target.Id == op.Id)
                 {
-                    return Error.Validation("salesBackOffice.self", "Una operación no puede ser su propio back office de ventas; deje el campo vacío.", "salesBackOffice");
+                    return Error.Invalid("salesBackOffice", "salesBackOffice.self");
                 }
 
                 op.RouteSalesTo(target.Id);

@@ -54,7 +54,7 @@ internal static class ExportDialerListCli
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
             {
-                return context.Fail(Error.Validation("export.out_unwritable", $"No se puede escribir «{path}»: {ex.Message}", "out"), asJson);
+                return context.Fail(Error.Invalid("out", "export.out_unwritable", path, ex.Message), asJson);
             }
 
             var summary = result.Value!;

@@ -24,7 +24,7 @@ internal static class ImportExclusionsCli
                 FileImportVerb.Text("Registro cargado: filas {0:N0} · números {1:N0} · rechazadas {2:N0}", s.Rows, s.Numbers, s.Rejected),
                 s.RejectedRows.Select(r => r with { Field = null }).ToList()),
             parse => parse.GetValue(date) is { Length: > 0 } text && RegistryDate(text) is null
-                ? Error.Validation("exclusions.date_invalid", "La fecha del registro debe tener el formato AAAA-MM-DD.", "date")
+                ? Error.Invalid("date", "exclusions.date_invalid")
                 : null);
     }
 

@@ -25,7 +25,7 @@ internal static class ReportHourlyCli
             var asJson = fmt != "csv";
             if (fmt is not ("json" or "csv"))
             {
-                return context.Fail(Error.Validation("report.format", "El formato debe ser json o csv.", "format"), true);
+                return context.Fail(Error.Invalid("format", "report.format"), true);
             }
 
             await using var scope = context.CreateScope();

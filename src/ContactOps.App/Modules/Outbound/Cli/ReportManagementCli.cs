@@ -35,7 +35,7 @@ internal static class ReportManagementCli
 
             if (chosen is not (ManagementReport.Csv or ManagementReport.Xlsx))
             {
-                return context.Fail(Error.Validation("management.format", "Indique --format csv|xlsx o una ruta terminada en .csv o .xlsx.", "format"), asJson);
+                return context.Fail(Error.Invalid("format", "management.format"), asJson);
             }
 
             Guid? selectedBase = null;
@@ -43,7 +43,7 @@ internal static class ReportManagementCli
             {
                 if (!Guid.TryParse(rawBase, out var parsed))
                 {
-                    return context.Fail(Error.Validation("management.base", "--base debe ser el id (GUID) de una base.", "base"), asJson);
+                    return context.Fail(Error.Invalid("base", "management.base"), asJson);
                 }
 
                 selectedBase = parsed;

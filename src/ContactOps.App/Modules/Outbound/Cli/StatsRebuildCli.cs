@@ -70,7 +70,7 @@ internal static class StatsRebuildCli
 
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            error = Error.Validation("stats.date_invalid", $"La fecha «{text}» debe tener el formato AAAA-MM-DD.", field);
+            error = Error.Invalid(field, "stats.date_invalid", text);
             return false;
         }
 

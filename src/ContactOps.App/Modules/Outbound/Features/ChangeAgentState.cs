@@ -46,7 +46,7 @@ public sealed class ChangeAgentState(IDbContextFactory<AppDbContext> dbs, Access
 
         if (session.State == AgentFloorState.InCall)
         {
-            return Error.Conflict("desk.in_call", "Está en una llamada: termínela y tipifíquela primero.");
+            return Error.Conflict("desk.in_call");
         }
 
         if (state != AgentFloorState.Paused && await DeskUnits.PendingAttemptAsync(db, unit.Operation.Id, user, ct) is not null)
@@ -61,7 +61,7 @@ public sealed class ChangeAgentState(IDbContextFactory<AppDbContext> dbs, Access
             var match = reasons.FirstOrDefault(r => string.Equals(r.Code, reasonCode?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (match is null)
             {
-                return Error.Validation("desk.pause_reason", "Elija un motivo de pausa de la campaña: " + string.Join(", ", reasons.Select(r => r.Code)) + ".", "reasonCode");
+                return Error.Invalid("reasonCode", "desk.pause_reason", string.Join(", ", reasons.Select(r => r.Code)));
             }
 
             reason = match.Code;

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Modules.Outbound.Contracts;
@@ -24,16 +25,16 @@ public sealed class CheckContactPolicy(AppDbContext db, AccessScope scope, Conta
         DateTimeOffset at = default;
         if (string.IsNullOrWhiteSpace(request.At))
         {
-            errors["at"] = ["Indique el instante (ISO-8601 con zona, p. ej. 2026-11-23T10:00:00-05:00)."];
+            errors["at"] = [Messages.Text("Field.CheckContactPolicy.at")];
         }
         else if (!HasOffset(request.At) || !DateTimeOffset.TryParse(request.At.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
         {
-            errors["at"] = [$"El instante «{request.At}» no es válido: use ISO-8601 con zona horaria (p. ej. 2026-11-23T10:00:00-05:00)."];
+            errors["at"] = [Messages.Text("Field.CheckContactPolicy.at#2", request.At)];
         }
 
         if (string.IsNullOrWhiteSpace(request.Phone))
         {
-            errors["phone"] = ["Indique el número a consultar."];
+            errors["phone"] = [Messages.Text("Field.CheckContactPolicy.phone")];
         }
 
         var op = await PolicyOperations.FindAsync(db, scope, request.Operation, ct);
@@ -55,7 +56,7 @@ public sealed class CheckContactPolicy(AppDbContext db, AccessScope scope, Conta
         var phone = ContactValues.NormalizePhone(request.Phone, op.Value!.Country);
         if (!phone.IsSuccess)
         {
-            return Error.Validation("policy.phone_invalid", $"El número «{request.Phone}» no es válido: {phone.Error!.Message}", "phone");
+            return Error.Invalid("phone", "policy.phone_invalid", request.Phone, phone.Error!.Message);
         }
 
         var e164 = phone.Value!;

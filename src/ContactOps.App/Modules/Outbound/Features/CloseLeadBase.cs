@@ -13,12 +13,12 @@ public sealed class CloseLeadBase(AppDbContext db, AccessScope scope, ListLeadBa
         var leadBase = await db.LeadBases.FirstOrDefaultAsync(b => b.Id == baseId, ct);
         if (leadBase is null)
         {
-            return Error.NotFound("leads.base_not_found", "No se encontró la base.");
+            return Error.NotFound("leads.base_not_found");
         }
 
         if (!LeadAccess.CanManageBases(scope, leadBase.OperationId))
         {
-            return Error.Forbidden("leads.forbidden", "Solo el data marshall, el supervisor, el coordinador, el gerente o el administrador de la operación cierran bases.");
+            return Error.Forbidden("leads.forbidden");
         }
 
         leadBase.Status = LeadBaseStatus.Closed;

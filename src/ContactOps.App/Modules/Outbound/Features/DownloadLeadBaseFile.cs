@@ -17,17 +17,17 @@ public sealed class DownloadLeadBaseFile(AppDbContext db, AccessScope scope, Aud
         var leadBase = await db.LeadBases.AsNoTracking().FirstOrDefaultAsync(b => b.Id == baseId, ct);
         if (leadBase is null)
         {
-            return Error.NotFound("leads.base_not_found", "No se encontró la base.");
+            return Error.NotFound("leads.base_not_found");
         }
 
         if (!LeadAccess.CanManageBases(scope, leadBase.OperationId))
         {
-            return Error.Forbidden("leads.forbidden", "Solo el data marshall, el supervisor, el coordinador, el gerente o el administrador de la operación descargan el archivo de una base.");
+            return Error.Forbidden("leads.forbidden#2");
         }
 
         if (leadBase.StoredFileKey is null)
         {
-            return Error.NotFound("leads.file_gone", "El archivo recibido de esta base no está guardado.");
+            return Error.NotFound("leads.file_gone");
         }
 
         var temp = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-leadfile-out-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
@@ -36,7 +36,7 @@ public sealed class DownloadLeadBaseFile(AppDbContext db, AccessScope scope, Aud
             if (!await vault.RestoreAsync(leadBase.StoredFileKey, temp, ct))
             {
                 await temp.DisposeAsync();
-                return Error.NotFound("leads.file_gone", "El archivo recibido de esta base ya no está en el almacenamiento.");
+                return Error.NotFound("leads.file_gone#2");
             }
         }
         catch

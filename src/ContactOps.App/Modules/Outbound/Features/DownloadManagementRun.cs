@@ -18,18 +18,18 @@ public sealed class DownloadManagementRun(AppDbContext db, AccessScope scope, IF
         var run = await db.ManagementReportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null)
         {
-            return Error.NotFound("management.run_not_found", "No se encontró el informe de gestión.");
+            return Error.NotFound("management.run_not_found");
         }
 
         if (!scope.HasRole(run.OperationId, ManagementAccess.Roles))
         {
-            return Error.Forbidden("management.forbidden", "Solo el supervisor, el coordinador, el gerente, el data marshall o el administrador de la operación descargan el informe de gestión.");
+            return Error.Forbidden("management.forbidden");
         }
 
         var content = await storage.OpenReadAsync(run.FileKey, ct);
         if (content is null)
         {
-            return Error.NotFound("management.file_gone", "El archivo del informe ya no está en el almacenamiento.");
+            return Error.NotFound("management.file_gone");
         }
 
         await audit.AppendAsync(db, run.ClientId, run.OperationId, nameof(ManagementReportRun), run.Id.ToString(), AuditAction.FileDownloaded,

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Text.Json;
 using ContactOps.Modules.Organization.Contracts;
@@ -82,7 +83,7 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
 
         if (body is null)
         {
-            return Error.Validation("campaign.body_required", "Envíe la configuración de la campaña.");
+            return Error.Validation("campaign.body_required");
         }
 
         var traits = (await OperationCatalog.DispositionTraitsAsync(db, op.Value.Id, ct)).ToDictionary(d => d.Code, StringComparer.Ordinal);
@@ -92,7 +93,7 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
         {
             if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var dow) || day.All(char.IsDigit))
             {
-                errors.Add("windows", $"Día «{day}» no válido (Monday…Sunday).");
+                errors.Add("windows", Messages.Text("Field.EditCampaignSettings.windows", day));
                 continue;
             }
 
@@ -102,11 +103,11 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
                 if (!TimeOnly.TryParseExact(span.Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var s)
                     || !TimeOnly.TryParseExact(span.End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var e))
                 {
-                    errors.Add("windows", $"Franja de {day} no válida: use HH:mm (p. ej. 07:00–19:00).");
+                    errors.Add("windows", Messages.Text("Field.EditCampaignSettings.windows#2", day));
                 }
                 else if (e <= s)
                 {
-                    errors.Add("windows", $"Franja de {day}: la hora final ({span.End}) debe ser posterior a la inicial ({span.Start}).");
+                    errors.Add("windows", Messages.Text("Field.EditCampaignSettings.windows#3", day, span.End, span.Start));
                 }
                 else
                 {
@@ -119,45 +120,45 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
 
         if (body.MaxContactsPerDay is < 1 or > 10)
         {
-            errors.Add("maxContactsPerDay", "Los contactos por día deben estar entre 1 y 10.");
+            errors.Add("maxContactsPerDay", Messages.Text("Field.EditCampaignSettings.maxContactsPerDay"));
         }
 
         if (body.MaxAttemptsPerDay is < 1 or > 50)
         {
-            errors.Add("maxAttemptsPerDay", "Los intentos por día deben estar entre 1 y 50.");
+            errors.Add("maxAttemptsPerDay", Messages.Text("Field.EditCampaignSettings.maxAttemptsPerDay"));
         }
 
         if (body.MaxAttemptsTotal < 1 || body.MaxAttemptsTotal > 500 || body.MaxAttemptsTotal < body.MaxAttemptsPerDay)
         {
-            errors.Add("maxAttemptsTotal", "Los intentos totales deben estar entre 1 y 500 y no ser menores que los intentos por día.");
+            errors.Add("maxAttemptsTotal", Messages.Text("Field.EditCampaignSettings.maxAttemptsTotal"));
         }
 
         foreach (var (code, minutes) in body.RecycleMinutes ?? [])
         {
             if (!traits.ContainsKey(code))
             {
-                errors.Add("recycleMinutes", $"La tipificación «{code}» no existe en el catálogo de la operación.");
+                errors.Add("recycleMinutes", Messages.Text("Field.EditCampaignSettings.recycleMinutes", code));
             }
             else if (minutes is < 0 or > 43200)
             {
-                errors.Add("recycleMinutes", $"El reciclaje de «{code}» debe estar entre 0 y 43200 minutos.");
+                errors.Add("recycleMinutes", Messages.Text("Field.EditCampaignSettings.recycleMinutes#2", code));
             }
         }
 
         var mode = errors.Enum<DialMode>("dialMode", body.DialMode, "El modo de marcación");
         if (body.PowerRatio is < 1m or > 5m)
         {
-            errors.Add("powerRatio", "La razón de power debe estar entre 1 y 5 llamadas por asesor.");
+            errors.Add("powerRatio", Messages.Text("Field.EditCampaignSettings.powerRatio"));
         }
 
         if (body.AbandonTarget is <= 0m or > 0.2m)
         {
-            errors.Add("abandonTarget", "La meta de abandono debe ser mayor que 0 y máximo 0,20 (20 %).");
+            errors.Add("abandonTarget", Messages.Text("Field.EditCampaignSettings.abandonTarget"));
         }
 
         if (body.WrapUpLimitSeconds is < 10 or > 3600)
         {
-            errors.Add("wrapUpLimitSeconds", "El límite de tipificación debe estar entre 10 y 3600 segundos.");
+            errors.Add("wrapUpLimitSeconds", Messages.Text("Field.EditCampaignSettings.wrapUpLimitSeconds"));
         }
 
         var defaultCode = string.IsNullOrWhiteSpace(body.WrapUpDefaultDisposition) ? null : body.WrapUpDefaultDisposition.Trim();
@@ -165,11 +166,11 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
         {
             if (!traits.TryGetValue(defaultCode, out var t) || !t.IsActive)
             {
-                errors.Add("wrapUpDefaultDisposition", $"La tipificación «{defaultCode}» no existe o está inactiva en el catálogo.");
+                errors.Add("wrapUpDefaultDisposition", Messages.Text("Field.EditCampaignSettings.wrapUpDefaultDisposition", defaultCode));
             }
             else if (t.Contact || t.Sale || t.Final)
             {
-                errors.Add("wrapUpDefaultDisposition", "La tipificación por defecto no puede ser un contacto, una venta ni una tipificación final.");
+                errors.Add("wrapUpDefaultDisposition", Messages.Text("Field.EditCampaignSettings.wrapUpDefaultDisposition#2"));
             }
         }
 
@@ -178,24 +179,24 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
         {
             if (string.IsNullOrWhiteSpace(p.Code) || string.IsNullOrWhiteSpace(p.Name))
             {
-                errors.Add("pauseReasons", "Cada motivo de pausa necesita código y nombre.");
+                errors.Add("pauseReasons", Messages.Text("Field.EditCampaignSettings.pauseReasons"));
             }
             else if (p.Minutes is < 1 or > 480)
             {
-                errors.Add("pauseReasons", $"El límite de «{p.Name}» debe estar entre 1 y 480 minutos.");
+                errors.Add("pauseReasons", Messages.Text("Field.EditCampaignSettings.pauseReasons#2", p.Name));
             }
         }
 
         if (pauses.Select(p => p.Code?.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != pauses.Count)
         {
-            errors.Add("pauseReasons", "Los códigos de pausa no pueden repetirse.");
+            errors.Add("pauseReasons", Messages.Text("Field.EditCampaignSettings.pauseReasons#3"));
         }
 
         foreach (var step in body.Script ?? [])
         {
             if (string.IsNullOrWhiteSpace(step.Title) || string.IsNullOrWhiteSpace(step.Text) || !ScriptKinds.Contains(step.Kind, StringComparer.Ordinal))
             {
-                errors.Add("script", $"Cada paso del guion necesita título, texto y tipo ({string.Join(", ", ScriptKinds)}).");
+                errors.Add("script", Messages.Text("Field.EditCampaignSettings.script", string.Join(", ", ScriptKinds)));
                 break;
             }
         }

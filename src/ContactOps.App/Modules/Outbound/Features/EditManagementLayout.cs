@@ -41,13 +41,13 @@ public sealed class EditManagementLayout(AppDbContext db, AccessScope scope, IMa
         var columns = (request.Columns ?? []).Select(c => new ManagementColumn((c.Field ?? "").Trim(), (c.Header ?? "").Trim())).ToList();
         if (ManagementFields.Validate(columns) is { } problem)
         {
-            return Error.Validation("management.layout", problem, "columns");
+            return Error.Invalid("columns", "management.layout", problem);
         }
 
         var format = (request.Format ?? ManagementReport.Csv).Trim().ToLowerInvariant();
         if (format is not (ManagementReport.Csv or ManagementReport.Xlsx))
         {
-            return Error.Validation("management.format", "El formato debe ser csv o xlsx.", "format");
+            return Error.Invalid("format", "management.format#2");
         }
 
         TimeOnly? at = null;
@@ -55,7 +55,7 @@ public sealed class EditManagementLayout(AppDbContext db, AccessScope scope, IMa
         {
             if (!TimeOnly.TryParseExact(request.ScheduleAt.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
-                return Error.Validation("management.schedule", "La hora de generación debe tener el formato HH:mm (24 horas).", "scheduleAt");
+                return Error.Invalid("scheduleAt", "management.schedule");
             }
 
             at = parsed;

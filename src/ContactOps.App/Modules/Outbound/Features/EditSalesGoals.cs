@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Text.Json;
 using ContactOps.Platform.Auth;
@@ -47,7 +48,7 @@ public sealed class EditSalesGoals(AppDbContext db, AccessScope scope, TimeProvi
 
         if (!scope.SeesAll && !(scope.RoleIn(op.Value!.Id) is { } role && Roles.IsLeader(role)))
         {
-            return Error.Forbidden("goals.forbidden", "Solo supervisión, coordinación, gerencia o administración pueden cambiar las metas.");
+            return Error.Forbidden("goals.forbidden");
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -56,7 +57,7 @@ public sealed class EditSalesGoals(AppDbContext db, AccessScope scope, TimeProvi
         {
             if (!Enum.TryParse<DayOfWeek>(key, ignoreCase: true, out var day) || int.TryParse(key, out _))
             {
-                errors["weekday"] = [$"«{key}» no es un día de la semana (Monday…Sunday)."];
+                errors["weekday"] = [Messages.Text("Field.EditSalesGoals.weekday", key)];
             }
             else if (value is < 0 or > 100_000)
             {
@@ -73,7 +74,7 @@ public sealed class EditSalesGoals(AppDbContext db, AccessScope scope, TimeProvi
         {
             if (!DateOnly.TryParseExact(change.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                errors["days"] = [$"«{change.Date}» no es una fecha con formato AAAA-MM-DD."];
+                errors["days"] = [Messages.Text("Field.EditSalesGoals.days", change.Date)];
             }
             else if (change.Sales is < 0 or > 100_000)
             {
@@ -138,7 +139,7 @@ public sealed class EditSalesGoals(AppDbContext db, AccessScope scope, TimeProvi
         var t = string.IsNullOrWhiteSpace(to) ? (f ?? today).AddMonths(1).AddDays(-1) : OutboundReportAccess.Date(to, "to", errors);
         if (errors.Count == 0 && (t < f || t!.Value.DayNumber - f!.Value.DayNumber > 92))
         {
-            errors["to"] = ["El periodo debe tener la fecha final después de la inicial y no pasar de 93 días."];
+            errors["to"] = [Messages.Text("Field.EditSalesGoals.to")];
         }
 
         return errors.Count > 0 ? Error.Validation(errors) : (f!.Value, t!.Value);

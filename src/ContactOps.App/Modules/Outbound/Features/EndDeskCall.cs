@@ -23,7 +23,7 @@ public sealed class EndDeskCall(IDbContextFactory<AppDbContext> dbs, AccessScope
         var attempt = await DeskUnits.PendingAttemptAsync(db, unit.Operation.Id, user, ct);
         if (attempt is null || attempt.EndedAt is not null)
         {
-            return Error.Conflict("desk.no_call", "No tiene una llamada en curso.");
+            return Error.Conflict("desk.no_call");
         }
 
         if (attempt.Mode == DialMode.Preview)

@@ -45,30 +45,30 @@ public sealed class ExportDialerList(AppDbContext db, AccessScope scope, Contact
         var format = (request.Format ?? "").Trim().ToLowerInvariant();
         if (format is not ("vicidial" or "csv"))
         {
-            return Error.Validation("dialerlist.format_invalid", string.Format(CultureInfo.InvariantCulture, "Formato desconocido «{0}»: use vicidial o csv.", request.Format), "format");
+            return Error.Invalid("format", "dialerlist.format_invalid", request.Format);
         }
 
         if (string.IsNullOrWhiteSpace(request.OperationCode))
         {
-            return Error.Validation("export.operation_required", "Indique la operación.", "operation");
+            return Error.Invalid("operation", "export.operation_required");
         }
 
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == request.OperationCode.Trim(), ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", request.OperationCode.Trim()));
+            return Error.NotFound("operation.not_found#2", request.OperationCode.Trim());
         }
 
         if (!LeadAccess.CanManageBases(scope, operation.Id))
         {
-            return Error.Forbidden("dialerlist.forbidden", "Solo el data marshall, el supervisor, el coordinador, el gerente o el administrador de la operación exportan listas de marcación.");
+            return Error.Forbidden("dialerlist.forbidden");
         }
 
         var name = (request.Segment ?? "").Trim();
         var segment = await db.Segments.AsNoTracking().Where(s => s.OperationId == operation.Id && s.Name == name).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
         if (segment is null)
         {
-            return Error.NotFound("segment.not_found", string.Format(CultureInfo.InvariantCulture, "La operación «{0}» no tiene un segmento llamado «{1}».", operation.Code, name));
+            return Error.NotFound("segment.not_found", operation.Code, name);
         }
 
         var country = await db.Clients.AsNoTracking().Where(c => c.Id == operation.ClientId).Select(c => c.Country).FirstAsync(ct);

@@ -28,21 +28,21 @@ public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope,
         var (operation, client) = resolved.Value;
         if (!DateOnly.TryParseExact(request.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return Error.Validation("management.date", "La fecha debe tener el formato AAAA-MM-DD.", "date");
+            return Error.Invalid("date", "management.date");
         }
 
         var layout = await db.ManagementLayouts.AsNoTracking().FirstOrDefaultAsync(l => l.OperationId == operation.Id, ct);
         var format = (request.Format ?? layout?.Format ?? ManagementReport.Csv).Trim().ToLowerInvariant();
         if (format is not (ManagementReport.Csv or ManagementReport.Xlsx))
         {
-            return Error.Validation("management.format", "El formato debe ser csv o xlsx.", "format");
+            return Error.Invalid("format", "management.format#2");
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZoneId);
         var end = ManagementReport.EndOf(date, zone);
         if (request.BaseId is { } baseId && !await db.LeadBases.AnyAsync(b => b.Id == baseId && b.OperationId == operation.Id, ct))
         {
-            return Error.NotFound("management.base_not_found", "No se encontró la base en esta operación.");
+            return Error.NotFound("management.base_not_found");
         }
 
         var bases = await ManagementReport.BasesAsync(db, operation.Id, request.BaseId, end, ct);

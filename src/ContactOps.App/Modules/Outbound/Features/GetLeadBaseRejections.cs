@@ -13,15 +13,15 @@ public sealed class GetLeadBaseRejections(AppDbContext db, AccessScope scope)
         var leadBase = await db.LeadBases.AsNoTracking().FirstOrDefaultAsync(b => b.Id == baseId, ct);
         if (leadBase is null)
         {
-            return Error.NotFound("leads.base_not_found", "No se encontró la base.");
+            return Error.NotFound("leads.base_not_found");
         }
 
         if (!LeadAccess.CanManageBases(scope, leadBase.OperationId))
         {
-            return Error.Forbidden("leads.forbidden", "Solo quien carga bases en la operación descarga sus filas rechazadas.");
+            return Error.Forbidden("leads.forbidden#3");
         }
 
         var path = Platform.Imports.ImportFiles.RejectsPath(baseId);
-        return File.Exists(path) ? path : Error.NotFound("leads.rejections_gone", "El archivo de rechazados de esta base ya no está disponible.");
+        return File.Exists(path) ? path : Error.NotFound("leads.rejections_gone");
     }
 }

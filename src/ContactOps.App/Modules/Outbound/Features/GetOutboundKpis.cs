@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Platform.Data;
@@ -21,11 +22,11 @@ public sealed class GetOutboundKpis(AppDbContext db, AccessScope scope, IOutboun
         {
             if (t < f)
             {
-                errors["to"] = ["La fecha final no puede ser anterior a la inicial."];
+                errors["to"] = [Messages.Text("Field.GetOutboundKpis.to")];
             }
             else if (t.DayNumber - f.DayNumber + 1 > OutboundReportAccess.MaxDays)
             {
-                errors["to"] = [$"El periodo no puede pasar de {OutboundReportAccess.MaxDays} días."];
+                errors["to"] = [Messages.Text("Field.GetOutboundKpis.to#2", OutboundReportAccess.MaxDays)];
             }
         }
 
@@ -62,7 +63,7 @@ public sealed class GetOutboundKpis(AppDbContext db, AccessScope scope, IOutboun
                 ?? (Guid.TryParse(name, out var g) && teams.ContainsKey(g) ? g : null);
             if (match is null)
             {
-                return Error.Validation("report.team_unknown", $"El equipo «{name}» no pertenece a la operación.", "team");
+                return Error.Invalid("team", "report.team_unknown", name);
             }
 
             teamId = match;

@@ -58,28 +58,28 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.OperationCode))
         {
-            return Error.Validation("import.operation_required", "Indique la operación.", "operation");
+            return Error.Invalid("operation", "import.operation_required");
         }
 
         if (!TryLayout(request.Layout, out var layout))
         {
-            return Error.Validation("calllog.layout_invalid", string.Format(CultureInfo.InvariantCulture, "Formato de registro de llamadas desconocido «{0}»: use generic o vicidial.", request.Layout), "mapping");
+            return Error.Invalid("mapping", "calllog.layout_invalid", request.Layout);
         }
 
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == request.OperationCode.Trim(), ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", request.OperationCode.Trim()));
+            return Error.NotFound("operation.not_found#2", request.OperationCode.Trim());
         }
 
         if (!LeadAccess.CanManageBases(scope, operation.Id))
         {
-            return Error.Forbidden("calllog.forbidden", "Solo el data marshall, el supervisor, el coordinador, el gerente o el administrador de la operación cargan registros de llamadas.");
+            return Error.Forbidden("calllog.forbidden");
         }
 
         if (operation.Kind != OperationKind.Outbound)
         {
-            return Error.Validation("calllog.not_outbound", string.Format(CultureInfo.InvariantCulture, "La operación «{0}» no es de salida.", operation.Code), "operation");
+            return Error.Invalid("operation", "calllog.not_outbound", operation.Code);
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
@@ -109,10 +109,7 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
             var missing = CallLogRowParser.Missing(layout, map);
             if (missing.Count > 0)
             {
-                return Error.Validation(
-                    "calllog.missing_columns",
-                    string.Format(CultureInfo.InvariantCulture, "Al registro de llamadas ({0}) le faltan columnas: {1}. Revise los encabezados (línea {2}).", layout == CallLogLayout.Vicidial ? "vicidial" : "generic", string.Join("; ", missing), reader.LineNumber),
-                    "file");
+                return Error.Invalid("file", "calllog.missing_columns", layout == CallLogLayout.Vicidial ? "vicidial" : "generic", string.Join("; ", missing), reader.LineNumber);
             }
 
             var catalog = await OperationCatalog.DispositionTraitsAsync(db, operation.Id, ct);
@@ -194,7 +191,7 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
                     }
                     catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or InvalidOperationException)
                     {
-                        return Error.Validation("calllog.unreadable", string.Format(CultureInfo.InvariantCulture, "El archivo no se puede leer a partir de la línea {0}: {1}. No se cargó nada.", reader.LineNumber, ex.Message), "file");
+                        return Error.Invalid("file", "calllog.unreadable", reader.LineNumber, ex.Message);
                     }
 
                     if (!more)

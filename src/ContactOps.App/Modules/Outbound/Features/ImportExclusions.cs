@@ -66,12 +66,12 @@ public sealed class ImportExclusions(AppDbContext db, AccessScope scope, AuditLo
         ArgumentNullException.ThrowIfNull(request);
         if (!scope.SeesAll)
         {
-            return Error.Forbidden("exclusions.forbidden", "Solo un administrador de la plataforma carga el registro de números excluidos.");
+            return Error.Forbidden("exclusions.forbidden");
         }
 
         if (!Enum.TryParse<Country>(request.Country?.Trim(), ignoreCase: true, out var country) || !Enum.IsDefined(country))
         {
-            return Error.Validation("exclusions.country_invalid", "Indique el país del registro: CO o BO.", "country");
+            return Error.Invalid("country", "exclusions.country_invalid");
         }
 
         var file = request.File;
@@ -97,7 +97,7 @@ public sealed class ImportExclusions(AppDbContext db, AccessScope scope, AuditLo
             var map = ColumnRecognizer.Recognize(reader.Headers, Aliases);
             if (!map.Has("telefono"))
             {
-                return Error.Validation("exclusions.no_phone_column", "El archivo no tiene columna de teléfono (telefono, numero, linea, celular).", "file");
+                return Error.Invalid("file", "exclusions.no_phone_column");
             }
 
             var flagColumns = new[] { ("llamadas", ExclusionChannels.Calls), ("sms", ExclusionChannels.Sms), ("correo", ExclusionChannels.Email), ("apps", ExclusionChannels.Apps) }

@@ -54,41 +54,41 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.OperationCode))
         {
-            return Error.Validation("import.operation_required", "Indique la operación.", "operation");
+            return Error.Invalid("operation", "import.operation_required");
         }
 
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == request.OperationCode.Trim(), ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", request.OperationCode.Trim()));
+            return Error.NotFound("operation.not_found#2", request.OperationCode.Trim());
         }
 
         if (!LeadAccess.CanManageBases(scope, operation.Id))
         {
-            return Error.Forbidden("leads.forbidden", "Solo el data marshall, el supervisor, el coordinador, el gerente o el administrador de la operación cargan bases.");
+            return Error.Forbidden("leads.forbidden#4");
         }
 
         if (operation.Kind != OperationKind.Outbound)
         {
-            return Error.Validation("leads.not_outbound", string.Format(CultureInfo.InvariantCulture, "La operación «{0}» no es de salida: las bases de leads se cargan en operaciones salientes.", operation.Code), "operation");
+            return Error.Invalid("operation", "leads.not_outbound", operation.Code);
         }
 
         var baseName = (string.IsNullOrWhiteSpace(request.BaseName) ? Path.GetFileNameWithoutExtension(request.FileName) : request.BaseName).Trim();
         if (baseName.Length is 0 or > 120)
         {
-            return Error.Validation("leads.base_name_invalid", "El nombre de la base debe tener entre 1 y 120 caracteres.", "base");
+            return Error.Invalid("base", "leads.base_name_invalid");
         }
 
         if (await db.LeadBases.AnyAsync(b => b.OperationId == operation.Id && b.Name == baseName, ct))
         {
-            return Error.Conflict("leads.base_name_taken", string.Format(CultureInfo.InvariantCulture, "Ya existe una base llamada «{0}» en la operación. Use otro nombre (--base).", baseName));
+            return Error.Conflict("leads.base_name_taken", baseName);
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
         var mapping = await ColumnMappings.FindAsync(db, operation.Id, LeadFileColumns.FileKind, request.MappingName, ct);
         if (request.MappingName is not null && mapping is null)
         {
-            return Error.Validation("import.mapping_not_found", string.Format(CultureInfo.InvariantCulture, "La operación no tiene un mapeo de columnas llamado «{0}».", request.MappingName), "mapping");
+            return Error.Invalid("mapping", "import.mapping_not_found", request.MappingName);
         }
 
         FileStream? tempCopy = null;
@@ -136,7 +136,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
 
                 if (missing.Count > 0)
                 {
-                    return Error.Validation("leads.missing_columns", "Al archivo le faltan columnas: " + string.Join("; ", missing) + ". Revise los encabezados o el mapeo de columnas.", "file");
+                    return Error.Invalid("file", "leads.missing_columns", string.Join("; ", missing));
                 }
 
                 if (map.Attributes.Count > 0)

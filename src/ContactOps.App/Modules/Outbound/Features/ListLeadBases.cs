@@ -22,7 +22,7 @@ public sealed class ListLeadBases(AppDbContext db, AccessScope scope)
             var code = operationCode.Trim();
             if (!await db.Operations.AnyAsync(o => o.Code == code, ct))
             {
-                return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", code));
+                return Error.NotFound("operation.not_found#2", code);
             }
 
             query = query.Where(x => x.Code == code);

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
@@ -79,18 +80,18 @@ public sealed class ListOutboundAttempts(AppDbContext db, AccessScope scope)
         var to = OutboundReportAccess.Date(r.To, "to", errors);
         if (from is { } f && to is { } t && (t < f || t.DayNumber - f.DayNumber + 1 > OutboundReportAccess.MaxDays))
         {
-            errors["to"] = ["El periodo no es válido (la fecha final debe ser posterior a la inicial y el periodo de hasta 400 días)."];
+            errors["to"] = [Messages.Text("Field.ListOutboundAttempts.to")];
         }
 
         var flag = r.Flag?.Trim().ToLowerInvariant();
         if (!string.IsNullOrEmpty(flag) && !Flags.Contains(flag))
         {
-            errors["flag"] = ["El indicador debe ser answered, machine, contact, effective o sale."];
+            errors["flag"] = [Messages.Text("Field.ListOutboundAttempts.flag")];
         }
 
         if (r.Hour is < 0 or > 23)
         {
-            errors["hour"] = ["La hora debe estar entre 0 y 23."];
+            errors["hour"] = [Messages.Text("Field.ListOutboundAttempts.hour")];
         }
 
         if (errors.Count > 0)

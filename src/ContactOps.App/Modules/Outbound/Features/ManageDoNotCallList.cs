@@ -36,7 +36,7 @@ public sealed class ManageDoNotCallList(AppDbContext db, AccessScope scope)
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (trimmed is { Length: > 400 })
         {
-            return Error.Validation("dnc.reason_too_long", "El motivo admite hasta 400 caracteres.", "reason");
+            return Error.Invalid("reason", "dnc.reason_too_long");
         }
 
         var entry = new DncEntry(operation.ClientId, operation.Id, e164, "manual", scope.UserId, trimmed);
@@ -57,7 +57,7 @@ public sealed class ManageDoNotCallList(AppDbContext db, AccessScope scope)
         var entry = await db.DncEntries.FirstOrDefaultAsync(d => d.OperationId == operation.Id && d.E164 == e164, ct);
         if (entry is null)
         {
-            return Error.NotFound("dnc.not_found", string.Format(CultureInfo.InvariantCulture, "El número {0} no está en la lista interna de no llamar de la operación.", e164));
+            return Error.NotFound("dnc.not_found", e164);
         }
 
         db.DncEntries.Remove(entry);
@@ -89,25 +89,25 @@ public sealed class ManageDoNotCallList(AppDbContext db, AccessScope scope)
 
         var country = await db.Clients.AsNoTracking().Where(c => c.Id == operation.Value!.ClientId).Select(c => c.Country).FirstAsync(ct);
         var e164 = ContactValues.NormalizePhone(phone, country, operation.Value!.DefaultAreaCode);
-        return e164.IsSuccess ? (operation.Value, e164.Value!) : Error.Validation("dnc.phone_invalid", e164.Error!.Message, "phone");
+        return e164.IsSuccess ? (operation.Value, e164.Value!) : Error.Relabel(e164.Error!, "dnc.phone_invalid", "phone");
     }
 
     private async Task<Result<Operation>> OperationAsync(string operationCode, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(operationCode))
         {
-            return Error.Validation("dnc.operation_required", "Indique la operación.", "operation");
+            return Error.Invalid("operation", "dnc.operation_required");
         }
 
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == operationCode.Trim(), ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", operationCode.Trim()));
+            return Error.NotFound("operation.not_found#2", operationCode.Trim());
         }
 
         return LeadAccess.CanManageBases(scope, operation.Id)
             ? operation
-            : Error.Forbidden("dnc.forbidden", "Solo el supervisor, el data marshall, el coordinador, el gerente o el administrador de la operación gestionan la lista de no llamar.");
+            : Error.Forbidden("dnc.forbidden");
     }
 }
 

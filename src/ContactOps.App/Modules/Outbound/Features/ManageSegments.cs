@@ -51,7 +51,7 @@ public sealed class ManageSegments(AppDbContext db, AccessScope scope, TimeProvi
         var opId = op.Value!.Id;
         if (!scope.HasRole(opId, Editors))
         {
-            return Error.Forbidden("segments.forbidden", "Solo supervisión, coordinación, gerencia o el data marshall pueden cambiar los segmentos.");
+            return Error.Forbidden("segments.forbidden");
         }
 
         var invalid = Validate(segments);
@@ -134,7 +134,7 @@ public sealed class ManageSegments(AppDbContext db, AccessScope scope, TimeProvi
         var opId = op.Value!.Id;
         if (!scope.HasRole(opId, Editors))
         {
-            return Error.Forbidden("segments.forbidden", "Solo supervisión, coordinación, gerencia o el data marshall pueden aplicar la segmentación.");
+            return Error.Forbidden("segments.forbidden#2");
         }
 
         var saved = await db.Segments.AsNoTracking().Where(s => s.OperationId == opId && s.IsActive).OrderBy(s => s.Priority).ThenBy(s => s.Name).ToListAsync(ct);
@@ -229,7 +229,7 @@ public sealed class ManageSegments(AppDbContext db, AccessScope scope, TimeProvi
     {
         if (segments is null)
         {
-            return Error.Validation("segments.body_required", "Envíe la lista de segmentos.");
+            return Error.Validation("segments.body_required");
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -22,7 +22,7 @@ public sealed class RebuildStats(AppDbContext db, AdminAccess access)
     {
         if (from is { } f && to is { } t && f > t)
         {
-            return Error.Validation("stats.range", "La fecha inicial es posterior a la final.", "from");
+            return Error.Invalid("from", "stats.range");
         }
 
         var op = await access.OperationAsync(db, operation, ct);

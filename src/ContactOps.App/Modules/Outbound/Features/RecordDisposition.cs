@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Modules.Outbound.Contracts;
 using ContactOps.Modules.Outbound.Dialer;
@@ -58,24 +59,24 @@ public sealed class RecordDisposition(
         var attempt = await db.CallAttempts.FirstOrDefaultAsync(a => a.Id == request.AttemptId && a.OperationId == unit.Operation.Id, ct);
         if (attempt is null)
         {
-            return Error.NotFound("attempt.not_found", "No se encontró la llamada.");
+            return Error.NotFound("attempt.not_found");
         }
 
         if (attempt.AgentUserId != user)
         {
-            return Error.Forbidden("desk.not_your_call", "Esa llamada es de otro asesor.");
+            return Error.Forbidden("desk.not_your_call");
         }
 
         if (attempt.DispositionAt is not null)
         {
-            return Error.Conflict("desk.already_dispositioned", "La llamada ya está tipificada.");
+            return Error.Conflict("desk.already_dispositioned");
         }
 
         var catalog = await DeskUnits.CatalogAsync(db, unit.Operation.Id, ct);
         var disposition = catalog.FirstOrDefault(d => string.Equals(d.Code, request.Code?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (disposition is null)
         {
-            return Error.Validation("desk.disposition_unknown", "Elija una tipificación del catálogo de la campaña.", "code");
+            return Error.Invalid("code", "desk.disposition_unknown");
         }
 
         var lead = attempt.LeadId is { } leadId
@@ -85,7 +86,7 @@ public sealed class RecordDisposition(
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.Note is { Length: > 2000 })
         {
-            fields["note"] = ["La nota admite hasta 2000 caracteres."];
+            fields["note"] = [Messages.Text("Field.RecordDisposition.note")];
         }
 
         if (disposition.Callback)
@@ -157,30 +158,30 @@ public sealed class RecordDisposition(
     {
         if (lead is null)
         {
-            fields["callbackAt"] = ["La llamada no tiene registro: no se puede programar una rellamada."];
+            fields["callbackAt"] = [Messages.Text("Field.RecordDisposition.callbackAt")];
             return;
         }
 
         if (request.CallbackForMe is null)
         {
-            fields["callbackForMe"] = ["Indique si la rellamada es para usted o para cualquier asesor."];
+            fields["callbackForMe"] = [Messages.Text("Field.RecordDisposition.callbackForMe")];
         }
 
         if (request.CallbackAt is not { } due)
         {
-            fields["callbackAt"] = ["Indique la fecha y hora de la rellamada."];
+            fields["callbackAt"] = [Messages.Text("Field.RecordDisposition.callbackAt#2")];
             return;
         }
 
         if (due <= now)
         {
-            fields["callbackAt"] = ["La rellamada debe quedar en el futuro."];
+            fields["callbackAt"] = [Messages.Text("Field.RecordDisposition.callbackAt#3")];
             return;
         }
 
         if (due > now.AddDays(60))
         {
-            fields["callbackAt"] = ["La rellamada debe quedar dentro de los próximos 60 días."];
+            fields["callbackAt"] = [Messages.Text("Field.RecordDisposition.callbackAt#4")];
             return;
         }
 
@@ -188,7 +189,7 @@ public sealed class RecordDisposition(
         var reasons = decision.Reasons.Where(r => !IgnoredForCallback.Contains(r)).ToList();
         if (reasons.Count > 0)
         {
-            fields["callbackAt"] = ["La política de contacto no permite llamar a esa hora: " + DeskSettings.Describe(reasons) + "."];
+            fields["callbackAt"] = [Messages.Text("Field.RecordDisposition.callbackAt#5", DeskSettings.Describe(reasons))];
         }
     }
 
@@ -196,19 +197,19 @@ public sealed class RecordDisposition(
     {
         if (lead is null)
         {
-            fields["sale"] = ["La llamada no tiene registro: no se puede abrir la venta."];
+            fields["sale"] = [Messages.Text("Field.RecordDisposition.sale")];
             return null;
         }
 
         if (sale is null)
         {
-            fields["sale"] = ["Complete los datos de la venta."];
+            fields["sale"] = [Messages.Text("Field.RecordDisposition.sale#2")];
             return null;
         }
 
         if (!sale.IdentityValidated)
         {
-            fields["sale.identityValidated"] = ["Confirme la validación de identidad del titular antes de tipificar la venta."];
+            fields["sale.identityValidated"] = [Messages.Text("Field.RecordDisposition.sale.identityValidated")];
         }
 
         if (string.IsNullOrWhiteSpace(sale.EvidenceBase64))
@@ -221,14 +222,14 @@ public sealed class RecordDisposition(
             var bytes = Convert.FromBase64String(sale.EvidenceBase64);
             if (bytes.Length > 20 * 1024 * 1024)
             {
-                fields["sale.evidence"] = ["La evidencia admite hasta 20 MB."];
+                fields["sale.evidence"] = [Messages.Text("Field.RecordDisposition.sale.evidence")];
             }
 
             return bytes;
         }
         catch (FormatException)
         {
-            fields["sale.evidence"] = ["La evidencia no está en base64."];
+            fields["sale.evidence"] = [Messages.Text("Field.RecordDisposition.sale.evidence#2")];
             return null;
         }
     }
@@ -239,7 +240,7 @@ public sealed class RecordDisposition(
         var customer = await CustomerEnrollment.FindOrCreateAsync(db, unit.Client.Id, unit.Client.Country, lead.DocumentType, lead.Document, lead.FullName, attempt.PhoneE164, ct);
         if (!customer.IsSuccess)
         {
-            return Error.Validation("desk.sale_customer", "El documento del registro no es válido para crear el cliente: " + customer.Error!.Message, "sale");
+            return Error.Invalid("sale", "desk.sale_customer", customer.Error!.Message);
         }
 
         var attributes = DeskSettings.Attributes(lead.AttributesJson);

@@ -100,7 +100,7 @@ public static class SimulateDialer
 
         if (fields.Count > 0)
         {
-            return new Error(ErrorKind.Validation, "invalid_simulation", "Parámetros de simulación inválidos: " + string.Join(" ", fields.Values.SelectMany(v => v)), fields);
+            return Error.Validation("invalid_simulation", string.Join(" ", fields.Values.SelectMany(v => v))) with { Fields = fields };
         }
 
         return new SimulationSettings

@@ -38,32 +38,32 @@ public sealed class StartDeskCall(IDbContextFactory<AppDbContext> dbs, AccessSco
 
         if (session.PreviewLead is not { } taken || taken.LeadId != request.LeadId)
         {
-            return Error.Conflict("desk.lead_not_taken", "Ese registro no es el que tiene en pantalla: tome el siguiente registro.");
+            return Error.Conflict("desk.lead_not_taken");
         }
 
         var lead = await db.Leads.Include(l => l.Phones).FirstOrDefaultAsync(l => l.Id == request.LeadId && l.OperationId == unit.Operation.Id, ct);
         if (lead is null)
         {
-            return Error.NotFound("lead.not_found", "No se encontró el registro.");
+            return Error.NotFound("lead.not_found");
         }
 
         var phone = string.IsNullOrWhiteSpace(request.Phone) ? taken.PhoneE164 : request.Phone.Trim();
         var leadPhone = lead.Phones.FirstOrDefault(p => p.E164 == phone);
         if (leadPhone is null)
         {
-            return Error.Validation("desk.phone", "El teléfono no es de este registro.", "phone");
+            return Error.Invalid("phone", "desk.phone");
         }
 
         if (leadPhone.IsUnusable)
         {
-            return Error.Validation("desk.phone_unusable", "Ese número está marcado como errado.", "phone");
+            return Error.Invalid("phone", "desk.phone_unusable");
         }
 
         var now = time.GetUtcNow();
         var decision = await policy.CheckAsync(unit.Operation.Id, phone, lead.Id, now, CallOrigin.Manual, ct);
         if (!decision.Allowed)
         {
-            return Error.Conflict("desk.policy_refused", "La política de contacto no permite esta llamada: " + DeskSettings.Describe(decision.Reasons) + ".");
+            return Error.Conflict("desk.policy_refused", DeskSettings.Describe(decision.Reasons));
         }
 
         var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, unit.Zone(lead)).DateTime);

@@ -21,7 +21,7 @@ public sealed class StartDialer(IDbContextFactory<AppDbContext> dbs, AccessScope
         var unit = loaded.Value!;
         if (unit.Campaign.DialMode == DialMode.Preview)
         {
-            return Error.Conflict("floor.preview_mode", "La campaña está en modo vista previa: los asesores marcan desde el escritorio; no hay marcador que iniciar.");
+            return Error.Conflict("floor.preview_mode");
         }
 
         await floor.StartAsync(unit.Operation.Id, ct);

@@ -28,7 +28,7 @@ public sealed class TakeNextLead(IDbContextFactory<AppDbContext> dbs, AccessScop
 
         if (unit.Campaign.DialMode != DialMode.Preview)
         {
-            return Error.Conflict("desk.automatic_mode", "La campaña marca en modo automático: las llamadas llegan solas cuando está disponible.");
+            return Error.Conflict("desk.automatic_mode");
         }
 
         if (await DeskUnits.PendingAttemptAsync(db, unit.Operation.Id, user, ct) is not null)
@@ -38,7 +38,7 @@ public sealed class TakeNextLead(IDbContextFactory<AppDbContext> dbs, AccessScop
 
         if (session.State != AgentFloorState.Ready)
         {
-            return Error.Conflict("desk.not_ready", "Póngase disponible para tomar el siguiente registro.");
+            return Error.Conflict("desk.not_ready");
         }
 
         if (session.PreviewLead is null)
@@ -46,7 +46,7 @@ public sealed class TakeNextLead(IDbContextFactory<AppDbContext> dbs, AccessScop
             var taken = await hopper.TakeAsync(unit.Operation.Id, 1, user, ct);
             if (taken.Count == 0)
             {
-                return Error.Conflict("desk.hopper_empty", "No hay registros que se puedan llamar ahora en esta campaña.");
+                return Error.Conflict("desk.hopper_empty");
             }
 
             presence.Move(unit.Operation.Id, user, AgentFloorState.Ready, null, s => s with { PreviewLead = taken[0] });

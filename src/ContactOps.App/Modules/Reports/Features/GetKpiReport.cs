@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Globalization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Auth;
@@ -30,7 +31,7 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
     {
         if (string.IsNullOrWhiteSpace(request.Operation))
         {
-            return Error.Validation("report.operation_required", "Indique la operación.", "operation");
+            return Error.Invalid("operation", "report.operation_required#3");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -38,12 +39,12 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{code}».");
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!scope.SeesAll && !(scope.RoleIn(operation.Id) is { } role && (Roles.IsLeader(role) || role == Role.QualityAnalyst)))
         {
-            return Error.Forbidden("report.forbidden", "Los indicadores de la operación son para supervisores, coordinadores, gerentes, calidad y administradores.");
+            return Error.Forbidden("report.forbidden#3");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
@@ -56,16 +57,16 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
         var granularity = KpiGranularity.Day;
         if (!string.IsNullOrWhiteSpace(request.Granularity) && !Enum.TryParse(request.Granularity.Trim(), true, out granularity) || !Enum.IsDefined(granularity))
         {
-            errors["granularity"] = ["La granularidad debe ser day, week o month."];
+            errors["granularity"] = [Messages.Text("Field.GetKpiReport.granularity")];
         }
 
         if (errors.Count == 0 && to < from)
         {
-            errors["to"] = ["La fecha final no puede ser anterior a la inicial."];
+            errors["to"] = [Messages.Text("Field.GetKpiReport.to")];
         }
         else if (errors.Count == 0 && to.DayNumber - from.DayNumber + 1 > MaxDays)
         {
-            errors["to"] = [$"El periodo no puede pasar de {MaxDays} días."];
+            errors["to"] = [Messages.Text("Field.GetKpiReport.to#2", MaxDays)];
         }
 
         if (errors.Count > 0)
@@ -83,7 +84,7 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
 
         if (request.Team is { } teamId && !teams.ContainsKey(teamId))
         {
-            return Error.Validation("report.team_unknown", "El equipo no pertenece a la operación.", "team");
+            return Error.Invalid("team", "report.team_unknown#2");
         }
 
         Guid? agentId = null;
@@ -96,7 +97,7 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
                              select (Guid?)u.Id).FirstOrDefaultAsync(ct);
             if (agentId is null)
             {
-                return Error.Validation("report.agent_unknown", $"«{name}» no es miembro de la operación.", "agent");
+                return Error.Invalid("agent", "report.agent_unknown", name);
             }
         }
 
@@ -148,7 +149,7 @@ public sealed class GetKpiReport(IDbContextFactory<AppDbContext> dbs, AccessScop
             return date;
         }
 
-        errors[field] = [$"«{text}» no es una fecha con formato aaaa-mm-dd."];
+        errors[field] = [Messages.Text("Field.GetKpiReport.field", text)];
         return fallback;
     }
 }

@@ -28,7 +28,7 @@ internal static class ExportSalesCli
             if (!DateOnly.TryParseExact(parse.GetValue(from), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
                 || !DateOnly.TryParseExact(parse.GetValue(to), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last))
             {
-                return context.Fail(Error.Validation("export.date_invalid", "Las fechas van como AAAA-MM-DD (p. ej. 2026-11-01).", "from"), false);
+                return context.Fail(Error.Invalid("from", "export.date_invalid"), false);
             }
 
             var path = parse.GetValue(output)!;
@@ -53,7 +53,7 @@ internal static class ExportSalesCli
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
             {
-                return context.Fail(Error.Validation("export.out_unwritable", $"No se puede escribir «{path}»: {ex.Message}", "out"), false);
+                return context.Fail(Error.Invalid("out", "export.out_unwritable", path, ex.Message), false);
             }
             finally
             {

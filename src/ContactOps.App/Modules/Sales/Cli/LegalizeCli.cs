@@ -27,12 +27,12 @@ public static class LegalizeCli
             var dir = parse.GetValue(output);
             if (string.IsNullOrWhiteSpace(dir))
             {
-                return context.Fail(Error.Validation("legalization.out_required", "Indique la carpeta de salida (--out).", "out"), asJson);
+                return context.Fail(Error.Invalid("out", "legalization.out_required"), asJson);
             }
 
             if (File.Exists(dir))
             {
-                return context.Fail(Error.Validation("legalization.out_is_file", $"«{dir}» es un archivo; indique una carpeta.", "out"), asJson);
+                return context.Fail(Error.Invalid("out", "legalization.out_is_file", dir), asJson);
             }
 
             var monthCheck = LegalizationPlanner.ParseMonth(parse.GetValue(month));

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Sales.Features;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -42,24 +43,24 @@ public static class OutboundSales
         var operation = await db.Operations.FirstOrDefaultAsync(o => o.Id == input.OperationId, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", "No se encontró la operación.");
+            return Error.NotFound("operation.not_found#5");
         }
 
         var client = await db.Clients.FirstAsync(c => c.Id == operation.ClientId, ct);
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(input.TariffCode) || input.TariffCode.Trim().Length > 40)
         {
-            fields["sale.tariffCode"] = ["Escriba el código tarifario del equipo (hasta 40 caracteres)."];
+            fields["sale.tariffCode"] = [Messages.Text("Field.OutboundSales.sale.tariffCode")];
         }
 
         if (string.IsNullOrWhiteSpace(input.Description) || input.Description.Trim().Length > 200)
         {
-            fields["sale.description"] = ["Escriba la descripción del equipo (hasta 200 caracteres)."];
+            fields["sale.description"] = [Messages.Text("Field.OutboundSales.sale.description")];
         }
 
         if (input.MonthlyValue < 0 || input.OneOffValue < 0)
         {
-            fields["sale.monthlyValue"] = ["Los valores deben ser 0 o mayores."];
+            fields["sale.monthlyValue"] = [Messages.Text("Field.OutboundSales.sale.monthlyValue")];
         }
 
         AttachmentFileType? fileType = null;
@@ -68,7 +69,7 @@ public static class OutboundSales
             fileType = AttachmentFileTypes.AllowedFor(SaleAttachmentKind.Other).FirstOrDefault(t => t.Matches(bytes));
             if (fileType is null)
             {
-                fields["sale.evidence"] = ["El archivo de evidencia no es de un tipo permitido (" + AttachmentFileTypes.AcceptFor(SaleAttachmentKind.Other) + ")."];
+                fields["sale.evidence"] = [Messages.Text("Field.OutboundSales.sale.evidence", AttachmentFileTypes.AcceptFor(SaleAttachmentKind.Other))];
             }
         }
 

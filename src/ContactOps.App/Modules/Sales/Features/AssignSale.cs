@@ -22,7 +22,7 @@ public sealed class AssignSale(IDbContextFactory<AppDbContext> dbs, AccessScope 
         var unit = loaded.Value!;
         if (!scope.HasRoleOnSale(unit.Sale, SaleRoles.Assign))
         {
-            return Error.Forbidden("sale.assign_forbidden", "Solo un supervisor o coordinador asigna ventas.");
+            return Error.Forbidden("sale.assign_forbidden");
         }
 
         var front = unit.Sale.OperationId;
@@ -30,7 +30,7 @@ public sealed class AssignSale(IDbContextFactory<AppDbContext> dbs, AccessScope 
         if (request.UserId is { } user
             && !await db.Memberships.AnyAsync(m => m.UserId == user && (m.OperationId == front || m.OperationId == backOffice) && SaleRoles.Work.Contains(m.Role), ct))
         {
-            return Error.Validation("sale.assignee_invalid", "La persona indicada no trabaja en el back office de esta operación.", "userId");
+            return Error.Invalid("userId", "sale.assignee_invalid");
         }
 
         unit.Sale.AssignedToUserId = request.UserId;

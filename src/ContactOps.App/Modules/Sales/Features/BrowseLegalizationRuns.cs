@@ -29,12 +29,12 @@ public sealed class BrowseLegalizationRuns(AppDbContext db, IFileStorage storage
         var op = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (op is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{code}».");
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!scope.HasRole(op.Id, LegalizationPlanner.LegalizerRoles))
         {
-            return Error.Forbidden("legalization.forbidden", "Solo back office, supervisión, coordinación, gerencia o administración legalizan ventas.");
+            return Error.Forbidden("legalization.forbidden");
         }
 
         var rows = await db.LegalizationRuns.AsNoTracking().Where(r => r.OperationId == op.Id).OrderByDescending(r => r.RunAt).Take(100)
@@ -48,12 +48,12 @@ public sealed class BrowseLegalizationRuns(AppDbContext db, IFileStorage storage
         var run = await db.LegalizationRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null)
         {
-            return Error.NotFound("legalization.run_not_found", "No se encontró la legalización.");
+            return Error.NotFound("legalization.run_not_found");
         }
 
         if (!scope.HasRole(run.OperationId, LegalizationPlanner.LegalizerRoles))
         {
-            return Error.Forbidden("legalization.forbidden", "Solo back office, supervisión, coordinación, gerencia o administración legalizan ventas.");
+            return Error.Forbidden("legalization.forbidden");
         }
 
         var (key, name, type) = part == LegalizationFilePart.Zip
@@ -61,13 +61,13 @@ public sealed class BrowseLegalizationRuns(AppDbContext db, IFileStorage storage
             : (run.XlsxStorageKey, run.XlsxFileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         if (key is null || name is null)
         {
-            return Error.NotFound("legalization.no_devices_report", "Esta legalización no tiene informe de terminales (no hubo ventas de terminales en el mes).");
+            return Error.NotFound("legalization.no_devices_report");
         }
 
         var stream = await storage.OpenReadAsync(key, ct);
         if (stream is null)
         {
-            return Error.Failure("legalization.missing_file", $"El archivo «{name}» no está en el almacenamiento; genere la legalización de nuevo.");
+            return Error.Failure("legalization.missing_file", name);
         }
 
         await audit.AppendAsync(db, run.ClientId, run.OperationId, nameof(LegalizationRun), run.Id.ToString(), AuditAction.FileDownloaded, new { file = name, month = run.Month }, ct);

@@ -143,7 +143,7 @@ public sealed class BrowseReconciliation(AppDbContext db)
         _ => "difiere",
     };
 
-    private static Error NotFound => Error.NotFound("reconciliation.not_found", "No se encontró el corte de conciliación.");
+    private static Error NotFound => Error.NotFound("reconciliation.not_found");
 
     private static Dictionary<string, object?> Pair(string name, object? value) =>
         new(StringComparer.Ordinal) { ["dato"] = name, ["valor"] = value };

@@ -25,7 +25,7 @@ public sealed class ChangeSaleState(IDbContextFactory<AppDbContext> dbs, AccessS
 
         if (request.To is not { } to || !Enum.IsDefined(to))
         {
-            return Error.Validation("sale.state_required", "Indique el estado al que pasa la venta (campo «to»).", "to");
+            return Error.Invalid("to", "sale.state_required");
         }
 
         var unit = loaded.Value!;

@@ -22,7 +22,7 @@ public sealed class ClaimSale(IDbContextFactory<AppDbContext> dbs, AccessScope s
         var unit = loaded.Value!;
         if (scope.UserId is not { } me)
         {
-            return Error.Forbidden("sale.claim_user", "Solo una persona puede tomar una venta.");
+            return Error.Forbidden("sale.claim_user");
         }
 
         if (unit.Sale.AssignedToUserId == me)
@@ -32,7 +32,7 @@ public sealed class ClaimSale(IDbContextFactory<AppDbContext> dbs, AccessScope s
 
         if (SaleWorkflow.IsClosed(unit.Sale.State))
         {
-            return Error.Conflict("sale.closed", $"La venta está «{SaleWorkflow.Spanish(unit.Sale.State)}»: no hay nada que trabajar.");
+            return Error.Conflict("sale.closed", SaleWorkflow.Spanish(unit.Sale.State));
         }
 
         unit.Sale.AssignedToUserId = me;

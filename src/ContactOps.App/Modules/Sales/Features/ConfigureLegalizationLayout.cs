@@ -37,12 +37,12 @@ public sealed class ConfigureLegalizationLayout(AppDbContext db, AccessScope sco
         var (clientId, clientCode, fileKind) = target.Value;
         if (!scope.HasRoleInClient(clientId, Role.Admin))
         {
-            return Error.Forbidden("legalization.layout_forbidden", "Solo un administrador del cliente cambia los formatos de legalización.");
+            return Error.Forbidden("legalization.layout_forbidden");
         }
 
         if (columns is null || columns.Count == 0 || columns.Count > MaxColumns)
         {
-            return Error.Validation("legalization.layout_columns", $"Indique entre 1 y {MaxColumns} columnas.", "columns");
+            return Error.Invalid("columns", "legalization.layout_columns", MaxColumns);
         }
 
         var cleaned = new List<LegalizationColumn>();
@@ -52,17 +52,17 @@ public sealed class ConfigureLegalizationLayout(AppDbContext db, AccessScope sco
             var header = columns[i]?.Header?.Trim() ?? "";
             if (header.Length == 0 || header.Length > 60 || header.Any(char.IsControl))
             {
-                return Error.Validation("legalization.layout_header", $"La columna {i + 1} necesita un nombre de 1 a 60 caracteres.", "columns");
+                return Error.Invalid("columns", "legalization.layout_header", i + 1);
             }
 
             if (!seen.Add(header))
             {
-                return Error.Validation("legalization.layout_duplicate", $"La columna «{header}» está repetida.", "columns");
+                return Error.Invalid("columns", "legalization.layout_duplicate", header);
             }
 
             if (!Enum.IsDefined(columns[i].Field))
             {
-                return Error.Validation("legalization.layout_field", $"La columna «{header}» tiene un campo desconocido.", "columns");
+                return Error.Invalid("columns", "legalization.layout_field", header);
             }
 
             cleaned.Add(new LegalizationColumn(header, columns[i].Field));
@@ -86,14 +86,14 @@ public sealed class ConfigureLegalizationLayout(AppDbContext db, AccessScope sco
     {
         if (string.IsNullOrWhiteSpace(kind) || !Enum.TryParse<LegalizationFileKind>(kind.Trim(), ignoreCase: true, out var fileKind) || !Enum.IsDefined(fileKind))
         {
-            return Error.Validation("legalization.layout_kind", "El formato debe ser «recordings» (CSV de grabaciones) o «devices» (informe TyT).", "kind");
+            return Error.Invalid("kind", "legalization.layout_kind");
         }
 
         var code = client?.Trim() ?? "";
         var found = await db.Clients.AsNoTracking().Where(c => c.Code == code).Select(c => new { c.Id, c.Code }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            return Error.NotFound("client.not_found", $"No existe el cliente «{code}».");
+            return Error.NotFound("client.not_found#2", code);
         }
 
         return (found.Id, found.Code, fileKind);

@@ -18,13 +18,13 @@ public sealed class DownloadSaleAttachment(AppDbContext db, IFileStorage storage
             .FirstOrDefaultAsync(a => a.Id == attachmentId && a.SaleId == saleId, ct);
         if (attachment is null || !await db.Sales.AnyAsync(s => s.Id == saleId, ct))
         {
-            return Error.NotFound("attachment.not_found", "No se encontró el adjunto de la venta.");
+            return Error.NotFound("attachment.not_found");
         }
 
         var stream = await storage.OpenReadAsync(attachment.StorageKey, ct);
         if (stream is null)
         {
-            return Error.Failure("attachment.missing_file", $"El archivo «{attachment.FileName}» no está en el almacenamiento; avise al administrador.");
+            return Error.Failure("attachment.missing_file", attachment.FileName);
         }
 
         try

@@ -31,24 +31,24 @@ public sealed class ExportSales(AppDbContext db, AccessScope scope)
         ArgumentNullException.ThrowIfNull(output);
         if (request.To < request.From)
         {
-            return Error.Validation("export.range", "La fecha final es anterior a la inicial.", "to");
+            return Error.Invalid("to", "export.range");
         }
 
         if (request.To.DayNumber - request.From.DayNumber > 366)
         {
-            return Error.Validation("export.range_too_long", "Exporte como máximo un año de ventas por archivo.", "to");
+            return Error.Invalid("to", "export.range_too_long");
         }
 
         var code = request.OperationCode?.Trim() ?? "";
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", code));
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!scope.SeesAll && !(scope.RoleIn(operation.Id) is { } role && (Roles.IsLeader(role) || Roles.CanImport(role) || role == Role.BackOffice)))
         {
-            return Error.Forbidden("export.forbidden", "Solo el back office, el data marshall y los líderes de la operación exportan la hoja de ventas.");
+            return Error.Forbidden("export.forbidden");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);

@@ -69,7 +69,7 @@ public sealed class GetDeviceSale(IDbContextFactory<AppDbContext> dbs, AccessSco
         var sale = await db.Sales.AsNoTracking().Include(s => s.Products).FirstOrDefaultAsync(s => s.Id == saleId, ct);
         if (sale is null)
         {
-            return Error.NotFound("sale.not_found", "No se encontró la venta.");
+            return Error.NotFound("sale.not_found");
         }
 
         if (sale.Kind != SaleKind.DeviceOnCredit)

@@ -41,7 +41,7 @@ public sealed class GetSale(IDbContextFactory<AppDbContext> dbs)
         var sale = await db.Sales.AsNoTracking().Include(s => s.Products).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (sale is null)
         {
-            return Error.NotFound("sale.not_found", "No se encontró la venta.");
+            return Error.NotFound("sale.not_found");
         }
 
         ChecklistDefinition? checklist = null;

@@ -53,7 +53,7 @@ public sealed class ImportDeliveries(IDbContextFactory<AppDbContext> dbs, Access
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.OperationCode))
         {
-            return Error.Validation("deliveries.operation_required", "Indique la operación (código, p. ej. devices-outbound).", "operation");
+            return Error.Invalid("operation", "deliveries.operation_required");
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -63,12 +63,12 @@ public sealed class ImportDeliveries(IDbContextFactory<AppDbContext> dbs, Access
             : await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{code}».");
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!scope.SeesAll && !scope.HasRole(operation.Id, ImportRoles))
         {
-            return Error.Forbidden("deliveries.forbidden", "Solo back office, supervisión, coordinación, gerencia, data marshall o administración cargan el reporte de entregas.");
+            return Error.Forbidden("deliveries.forbidden");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
@@ -76,7 +76,7 @@ public sealed class ImportDeliveries(IDbContextFactory<AppDbContext> dbs, Access
         var mapping = await ColumnMappings.FindAsync(db, operation.Id, DeliveryReportColumns.FileKind, request.MappingName, ct);
         if (request.MappingName is not null && mapping is null)
         {
-            return Error.Validation("deliveries.mapping_not_found", $"La operación no tiene un mapeo de columnas de entregas llamado «{request.MappingName}».", "mapping");
+            return Error.Invalid("mapping", "deliveries.mapping_not_found", request.MappingName);
         }
 
         var file = request.File;
@@ -119,8 +119,7 @@ public sealed class ImportDeliveries(IDbContextFactory<AppDbContext> dbs, Access
 
                 if (missing.Count > 0)
                 {
-                    return Error.Validation("deliveries.missing_columns",
-                        "Al reporte de entregas le faltan columnas: " + string.Join(", ", missing) + ". Revise los encabezados (p. ej. reserva, documento, estado, fecha, guia, observacion) o el mapeo de columnas.", "file");
+                    return Error.Invalid("file", "deliveries.missing_columns", string.Join(", ", missing));
                 }
 
                 rows = Read(reader, map, zone, started, rejected);
@@ -129,7 +128,7 @@ public sealed class ImportDeliveries(IDbContextFactory<AppDbContext> dbs, Access
             var total = rows.Count + rejected.Count;
             if (total == 0)
             {
-                return Error.Validation("deliveries.empty", "El reporte de entregas no tiene registros.", "file");
+                return Error.Invalid("file", "deliveries.empty");
             }
 
             if (rejected.Count * 2 > total)
@@ -137,9 +136,7 @@ public sealed class ImportDeliveries(IDbContextFactory<AppDbContext> dbs, Access
                 var listed = rejected.Take(20).Select(r => string.Format(CultureInfo.InvariantCulture, "línea {0}: {1}", r.Line, r.Reason));
                 var fields = rejected.Take(MaxListed).GroupBy(r => "linea " + r.Line.ToString(CultureInfo.InvariantCulture))
                     .ToDictionary(g => g.Key, g => g.Select(r => r.Reason).ToArray(), StringComparer.Ordinal);
-                return new Error(ErrorKind.Validation, "deliveries.bad_file",
-                    string.Format(CultureInfo.InvariantCulture, "El reporte no se cargó (no se escribió nada): {0} de {1} filas tienen errores. {2}", rejected.Count, total, string.Join("; ", listed)),
-                    fields);
+                return Error.Validation("deliveries.bad_file", rejected.Count, total, string.Join("; ", listed)) with { Fields = fields };
             }
 
             return await ApplyAsync(db, operation.Id, client.Id, request.FileName, sha, started, rows, rejected, total, ct);

@@ -28,19 +28,19 @@ public sealed class ImportSales(AppDbContext db, AccessScope scope, AuditLog aud
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.OperationCode))
         {
-            return Error.Validation("import.operation_required", "Indique la operación.", "operation");
+            return Error.Invalid("operation", "import.operation_required");
         }
 
         var code = request.OperationCode.Trim();
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", code));
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!scope.SeesAll && !(scope.RoleIn(operation.Id) is { } role && Roles.CanImport(role)))
         {
-            return Error.Forbidden("import.forbidden", "Solo el data marshall, el coordinador, el gerente o el administrador de la operación importan archivos.");
+            return Error.Forbidden("import.forbidden#2");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
@@ -48,7 +48,7 @@ public sealed class ImportSales(AppDbContext db, AccessScope scope, AuditLog aud
         var mapping = await ColumnMappings.FindAsync(db, operation.Id, SalesSheetColumns.FileKind, request.MappingName, ct);
         if (request.MappingName is not null && mapping is null)
         {
-            return Error.Validation("import.mapping_not_found", string.Format(CultureInfo.InvariantCulture, "La operación no tiene un mapeo de columnas llamado «{0}».", request.MappingName), "mapping");
+            return Error.Invalid("mapping", "import.mapping_not_found", request.MappingName);
         }
 
         await using var buffered = new MemoryStream();
@@ -70,7 +70,7 @@ public sealed class ImportSales(AppDbContext db, AccessScope scope, AuditLog aud
             var missing = map.MissingFields([SalesSheetColumns.Document, SalesSheetColumns.SaleType, SalesSheetColumns.Product, SalesSheetColumns.SaleDate]);
             if (missing.Count > 0)
             {
-                return Error.Validation("import.missing_columns", "Faltan columnas obligatorias: " + string.Join(", ", missing) + ". Revise los encabezados o el mapeo de columnas.", "file");
+                return Error.Invalid("file", "import.missing_columns", string.Join(", ", missing));
             }
 
             while (reader.Read())

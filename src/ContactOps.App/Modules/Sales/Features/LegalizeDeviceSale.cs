@@ -28,12 +28,12 @@ public sealed class LegalizeDeviceSale(IDbContextFactory<AppDbContext> dbs, Acce
         var sale = unit.Sale.Sale;
         if (sale.State != SaleState.Delivered)
         {
-            return Error.Conflict("devices.not_delivered", $"Solo se legaliza un equipo entregado; la venta está «{SaleWorkflow.Spanish(sale.State)}».");
+            return Error.Conflict("devices.not_delivered", SaleWorkflow.Spanish(sale.State));
         }
 
         if (!await db.SaleAttachments.AnyAsync(a => a.SaleId == saleId && a.Kind == SaleAttachmentKind.CallRecording, ct))
         {
-            return Error.Conflict("devices.recording_required", "Adjunte la grabación de la llamada de venta (tipo CallRecording) antes de legalizar.");
+            return Error.Conflict("devices.recording_required");
         }
 
         var now = time.GetUtcNow();

@@ -34,7 +34,7 @@ public sealed class ListChecklists(IDbContextFactory<AppDbContext> dbs, AccessSc
         var c = await db.SaleChecklists.AsNoTracking().Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return Error.NotFound("checklist.not_found", "No se encontró la lista de verificación.");
+            return Error.NotFound("checklist.not_found");
         }
 
         var code = await db.Operations.Where(o => o.Id == c.OperationId).Select(o => o.Code).FirstAsync(ct);

@@ -37,7 +37,7 @@ public sealed class ListDeviceQueue(IDbContextFactory<AppDbContext> dbs, AccessS
 
         if (request.State is { } s && !Enum.IsDefined(s))
         {
-            return Error.Validation("devices.state_invalid", "Estado de venta desconocido.", "state");
+            return Error.Invalid("state", "devices.state_invalid");
         }
 
         var op = await SaleUnits.OperationAsync(db, request.Operation, scope, ct);

@@ -13,7 +13,7 @@ public sealed class ListSaleAttachments(AppDbContext db)
     {
         if (!await db.Sales.AnyAsync(s => s.Id == saleId, ct))
         {
-            return Error.NotFound("sale.not_found", "No se encontró la venta.");
+            return Error.NotFound("sale.not_found");
         }
 
         var rows = await db.Set<SaleAttachment>().AsNoTracking().Where(a => a.SaleId == saleId)

@@ -119,12 +119,12 @@ public sealed class ListSales(IDbContextFactory<AppDbContext> dbs, AccessScope s
 
         if (request.From is { } from && request.To is { } to && to <= from)
         {
-            return Error.Validation("sale.range_invalid", "La fecha final debe ser posterior a la inicial.", "to");
+            return Error.Invalid("to", "sale.range_invalid");
         }
 
         if (request.MinAgeDays is < 0 or > 3650)
         {
-            return Error.Validation("sale.age_invalid", "La antigüedad debe estar entre 0 y 3650 días.", "minAgeDays");
+            return Error.Invalid("minAgeDays", "sale.age_invalid");
         }
 
         var now = time.GetUtcNow();

@@ -46,12 +46,12 @@ public sealed class ManageDeviceSettings(IDbContextFactory<AppDbContext> dbs, Ac
         var operation = op.Value!;
         if (!scope.SeesAll && !scope.HasRole(operation.Id, EditRoles))
         {
-            return Error.Forbidden("devices.settings_forbidden", "Solo supervisión, coordinación, gerencia o administración cambian la configuración del back office de terminales.");
+            return Error.Forbidden("devices.settings_forbidden");
         }
 
         if (request.StaleAfterDays is not (>= 1 and <= 60))
         {
-            return Error.Validation("devices.stale_days_invalid", "Los días sin novedad deben estar entre 1 y 60.", "staleAfterDays");
+            return Error.Invalid("staleAfterDays", "devices.stale_days_invalid");
         }
 
         var settings = await db.DeviceBackOfficeSettings.FirstOrDefaultAsync(s => s.OperationId == operation.Id, ct);

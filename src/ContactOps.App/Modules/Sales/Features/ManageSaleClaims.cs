@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -25,12 +26,12 @@ public sealed class ManageSaleClaims(AppDbContext db, AccessScope scope, TimePro
         var cut = await db.ReconciliationCuts.FirstOrDefaultAsync(c => c.Id == request.CutId, ct);
         if (cut is null)
         {
-            return Error.NotFound("reconciliation.not_found", "No se encontró el corte de conciliación.");
+            return Error.NotFound("reconciliation.not_found");
         }
 
         if (!ReconcileSales.CanReconcile(scope, cut.OperationId))
         {
-            return Error.Forbidden("claims.forbidden", "Solo el back office, el data marshall, el coordinador, el gerente o el administrador de la operación crean reclamos.");
+            return Error.Forbidden("claims.forbidden");
         }
 
         var items = db.ReconciliationItems.Where(i => i.CutId == cut.Id && i.Category == ReconciliationCategory.MissingAtCarrier && i.SaleId != null);
@@ -40,7 +41,7 @@ public sealed class ManageSaleClaims(AppDbContext db, AccessScope scope, TimePro
             var found = await items.Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
             if (found.Count != ids.Count)
             {
-                return Error.Validation("claims.not_missing", "Solo se reclaman ventas nuestras que faltan en la hoja del operador de este corte.", "itemIds");
+                return Error.Invalid("itemIds", "claims.not_missing");
             }
 
             items = items.Where(i => ids.Contains(i.Id));
@@ -62,7 +63,7 @@ public sealed class ManageSaleClaims(AppDbContext db, AccessScope scope, TimePro
     {
         if (!await db.ReconciliationCuts.AnyAsync(c => c.Id == cutId, ct))
         {
-            return Error.NotFound("reconciliation.not_found", "No se encontró el corte de conciliación.");
+            return Error.NotFound("reconciliation.not_found");
         }
 
         var claims = await db.SaleClaims.AsNoTracking().Where(c => c.CutId == cutId).OrderBy(c => c.Key).ToListAsync(ct);
@@ -75,22 +76,22 @@ public sealed class ManageSaleClaims(AppDbContext db, AccessScope scope, TimePro
         var claim = await db.SaleClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null)
         {
-            return Error.NotFound("claim.not_found", "No se encontró el reclamo.");
+            return Error.NotFound("claim.not_found");
         }
 
         if (!ReconcileSales.CanReconcile(scope, claim.OperationId))
         {
-            return Error.Forbidden("claims.forbidden", "No tiene permiso para gestionar reclamos de esta operación.");
+            return Error.Forbidden("claims.forbidden#2");
         }
 
         if (request.Reference is { Length: > 200 })
         {
-            return Error.Validation("claim.reference_too_long", "La referencia del envío tiene como máximo 200 caracteres.", "reference");
+            return Error.Invalid("reference", "claim.reference_too_long");
         }
 
         if (!claim.MarkSent(request.Reference, time.GetUtcNow()))
         {
-            return Error.Conflict("claim.not_open", "El reclamo ya fue enviado.");
+            return Error.Conflict("claim.not_open");
         }
 
         await db.SaveChangesAsync(ct);
@@ -103,12 +104,12 @@ public sealed class ManageSaleClaims(AppDbContext db, AccessScope scope, TimePro
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.Outcome is null)
         {
-            errors["outcome"] = ["Indique si el operador aceptó o rechazó el reclamo (Accepted o Rejected)."];
+            errors["outcome"] = [Messages.Text("Field.ManageSaleClaims.outcome")];
         }
 
         if (string.IsNullOrWhiteSpace(request.Answer) || request.Answer.Length > 2000)
         {
-            errors["answer"] = ["Escriba la respuesta del operador (máximo 2000 caracteres)."];
+            errors["answer"] = [Messages.Text("Field.ManageSaleClaims.answer")];
         }
 
         if (errors.Count > 0)
@@ -119,17 +120,17 @@ public sealed class ManageSaleClaims(AppDbContext db, AccessScope scope, TimePro
         var claim = await db.SaleClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null)
         {
-            return Error.NotFound("claim.not_found", "No se encontró el reclamo.");
+            return Error.NotFound("claim.not_found");
         }
 
         if (!ReconcileSales.CanReconcile(scope, claim.OperationId))
         {
-            return Error.Forbidden("claims.forbidden", "No tiene permiso para gestionar reclamos de esta operación.");
+            return Error.Forbidden("claims.forbidden#2");
         }
 
         if (!claim.Answer(request.Outcome!.Value, request.Answer!, time.GetUtcNow()))
         {
-            return Error.Conflict("claim.not_sent", claim.State == ClaimState.Open ? "Primero envíe el reclamo al operador." : "El reclamo ya tiene respuesta.");
+            return Error.Conflict(claim.State == ClaimState.Open ? "claim.not_sent" : "claim.not_sent#answered");
         }
 
         await db.SaveChangesAsync(ct);

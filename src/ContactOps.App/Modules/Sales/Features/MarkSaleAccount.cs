@@ -29,13 +29,13 @@ public sealed class MarkSaleAccount(IDbContextFactory<AppDbContext> dbs, AccessS
         var code = string.IsNullOrWhiteSpace(request.Code) ? Cta : request.Code.Trim().ToUpperInvariant();
         if (code != Cta)
         {
-            return Error.Validation("sale.marking_unknown", "La única marcación de cuenta disponible es CTA.", "code");
+            return Error.Invalid("code", "sale.marking_unknown");
         }
 
         var unit = loaded.Value!;
         if (unit.Sale.AccountMarking is not null)
         {
-            return Error.Conflict("sale.already_marked", $"La cuenta ya tiene la marcación {unit.Sale.AccountMarking}.");
+            return Error.Conflict("sale.already_marked", unit.Sale.AccountMarking);
         }
 
         bool? badStanding = null;
@@ -48,7 +48,7 @@ public sealed class MarkSaleAccount(IDbContextFactory<AppDbContext> dbs, AccessS
         var missing = SaleWorkflow.MissingForMarking(unit.Sale, unit.Steps, unit.Checklist, request.CodesProvisioned, request.NoArrears, request.VisitConfirmed, badStanding);
         if (missing.Count > 0)
         {
-            return Error.Conflict("sale.marking_conditions", "No se puede registrar la marcación CTA: " + string.Join("; ", missing) + ".");
+            return Error.Conflict("sale.marking_conditions", string.Join("; ", missing));
         }
 
         var now = time.GetUtcNow();

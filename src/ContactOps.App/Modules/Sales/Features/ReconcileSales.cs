@@ -37,7 +37,7 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.OperationCode))
         {
-            return Error.Validation("reconcile.operation_required", "Indique la operación.", "operation");
+            return Error.Invalid("operation", "reconcile.operation_required");
         }
 
         var key = ReconciliationKey.Parse(request.Key);
@@ -50,12 +50,12 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", string.Format(CultureInfo.InvariantCulture, "No existe la operación «{0}».", code));
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!CanReconcile(scope, operation.Id))
         {
-            return Error.Forbidden("reconcile.forbidden", "Solo el back office, el data marshall, el coordinador, el gerente o el administrador de la operación concilian ventas.");
+            return Error.Forbidden("reconcile.forbidden");
         }
 
         var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == operation.ClientId, ct);
@@ -63,7 +63,7 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
         var mapping = await ColumnMappings.FindAsync(db, operation.Id, SalesSheetColumns.CarrierFileKind, request.MappingName, ct);
         if (request.MappingName is not null && mapping is null)
         {
-            return Error.Validation("reconcile.mapping_not_found", string.Format(CultureInfo.InvariantCulture, "La operación no tiene un mapeo de columnas del operador llamado «{0}».", request.MappingName), "mapping");
+            return Error.Invalid("mapping", "reconcile.mapping_not_found", request.MappingName);
         }
 
         string? tempCopy = null;
@@ -162,7 +162,7 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
 
         return missing.Count == 0
             ? null
-            : Error.Validation("reconcile.missing_columns", "Al archivo del operador le faltan columnas de la llave: " + string.Join(", ", missing) + ". Revise los encabezados o el mapeo de columnas.", "file");
+            : Error.Invalid("file", "reconcile.missing_columns", string.Join(", ", missing));
     }
 
     private static Result<(ReconciliationMatcher Matcher, DateOnly? From, DateOnly? To)> ReadCarrier(ITabularReader reader, ColumnMap map, ReconciliationKey key, int expectedRows)
@@ -275,16 +275,12 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
 
         if (rejected > 0)
         {
-            var message = string.Format(
-                CultureInfo.InvariantCulture,
-                "El archivo del operador tiene {0} fila(s) con errores; no se concilió nada. Corrija las filas indicadas y vuelva a intentarlo.",
-                rejected);
-            return new Error(ErrorKind.Validation, "reconcile.bad_rows", message, rejections);
+            return Error.Validation("reconcile.bad_rows", rejected) with { Fields = rejections };
         }
 
         if (matcher.CarrierRows == 0)
         {
-            return Error.Validation("reconcile.empty", "El archivo del operador no tiene filas de ventas.", "file");
+            return Error.Invalid("file", "reconcile.empty");
         }
 
         return (matcher, from, to);

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -28,43 +29,43 @@ public sealed class RecordCreditCheck(IDbContextFactory<AppDbContext> dbs, Acces
         var f = unit.Fulfilment;
         if (f.ReservationNumber is not null)
         {
-            return Error.Conflict("devices.already_reserved", "El equipo ya está reservado: la verificación de cupo no se puede cambiar.");
+            return Error.Conflict("devices.already_reserved");
         }
 
         if (!f.IsConfirmed)
         {
-            return Error.Conflict("devices.confirmation_required", "Primero registre la llamada de confirmación con el equipo confirmado por el cliente.");
+            return Error.Conflict("devices.confirmation_required");
         }
 
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.Result is not { } result || !Enum.IsDefined(result))
         {
-            fields["result"] = ["Indique el resultado del estudio de cupo: Approved (aprobado) o Denied (negado)."];
+            fields["result"] = [Messages.Text("Field.RecordCreditCheck.result")];
         }
         else if (result == CreditResult.Approved && request.ApprovedQuota is not > 0)
         {
-            fields["approvedQuota"] = ["Escriba el cupo aprobado (mayor que 0)."];
+            fields["approvedQuota"] = [Messages.Text("Field.RecordCreditCheck.approvedQuota")];
         }
 
         var conditions = DeviceUnits.Clean(request.Conditions);
         if (request.Result == CreditResult.Approved && conditions is null)
         {
-            fields["conditions"] = ["Escriba las condiciones del crédito (plazo, cuota inicial, tasa…)."];
+            fields["conditions"] = [Messages.Text("Field.RecordCreditCheck.conditions")];
         }
 
         if (conditions is { Length: > 1000 })
         {
-            fields["conditions"] = ["Las condiciones admiten hasta 1000 caracteres."];
+            fields["conditions"] = [Messages.Text("Field.RecordCreditCheck.conditions#2")];
         }
 
         var recording = DeviceUnits.Clean(request.Recording);
         if (recording is null)
         {
-            fields["recording"] = ["Indique la referencia de la grabación donde se leyeron cupo y condiciones."];
+            fields["recording"] = [Messages.Text("Field.RecordCreditCheck.recording")];
         }
         else if (recording.Length > 200)
         {
-            fields["recording"] = ["La referencia admite hasta 200 caracteres."];
+            fields["recording"] = [Messages.Text("Field.RecordCreditCheck.recording#2")];
         }
 
         if (fields.Count > 0)

@@ -24,19 +24,19 @@ public sealed class RecordDeliveryState(IDbContextFactory<AppDbContext> dbs, Acc
         var unit = loaded.Value!;
         if (unit.Fulfilment.ReservationNumber is null)
         {
-            return Error.Conflict("devices.not_reserved", "El equipo aún no está reservado: registre la reserva antes de seguir la entrega.");
+            return Error.Conflict("devices.not_reserved");
         }
 
         if (request.State is not { } state || !Enum.IsDefined(state))
         {
-            return Error.Validation("devices.delivery_state_required", "Indique el estado de la entrega: Pending, InTransit, Delivered, Returned o Failed.", "state");
+            return Error.Invalid("state", "devices.delivery_state_required");
         }
 
         var now = time.GetUtcNow();
         var at = request.At?.ToUniversalTime() ?? now;
         if (at > now.AddMinutes(5))
         {
-            return Error.Validation("devices.delivery_in_future", "La fecha del estado no puede estar en el futuro.", "at");
+            return Error.Invalid("at", "devices.delivery_in_future");
         }
 
         var carrier = DeviceUnits.Clean(request.CarrierState) ?? DeliveryStates.Spanish(state);

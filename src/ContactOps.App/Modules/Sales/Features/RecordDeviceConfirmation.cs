@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -33,7 +34,7 @@ public sealed class RecordDeviceConfirmation(IDbContextFactory<AppDbContext> dbs
         var f = unit.Fulfilment;
         if (f.ReservationNumber is not null)
         {
-            return Error.Conflict("devices.already_reserved", "El equipo ya está reservado: la llamada de confirmación no se puede cambiar.");
+            return Error.Conflict("devices.already_reserved#2");
         }
 
         var address = DeviceUnits.Clean(request.Address) ?? await CustomerFacts.AddressAsync(db, unit.Sale.Sale.CustomerId, ct);
@@ -41,33 +42,33 @@ public sealed class RecordDeviceConfirmation(IDbContextFactory<AppDbContext> dbs
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.DeviceConfirmed is null)
         {
-            fields["deviceConfirmed"] = ["Indique si el cliente confirmó el equipo."];
+            fields["deviceConfirmed"] = [Messages.Text("Field.RecordDeviceConfirmation.deviceConfirmed")];
         }
 
         if (request.AddressConfirmed is null)
         {
-            fields["addressConfirmed"] = ["Indique si el cliente confirmó la dirección de entrega."];
+            fields["addressConfirmed"] = [Messages.Text("Field.RecordDeviceConfirmation.addressConfirmed")];
         }
         else if (request.AddressConfirmed == false && corrected is null)
         {
-            fields["correctedAddress"] = ["Escriba la dirección corregida que dio el cliente."];
+            fields["correctedAddress"] = [Messages.Text("Field.RecordDeviceConfirmation.correctedAddress")];
         }
 
         if (address is null)
         {
-            fields["address"] = ["Escriba la dirección de entrega leída al cliente."];
+            fields["address"] = [Messages.Text("Field.RecordDeviceConfirmation.address")];
         }
 
         if (DeviceUnits.Clean(request.Recording) is null)
         {
-            fields["recording"] = ["Indique la referencia de la grabación de la llamada de confirmación (id de llamada o archivo)."];
+            fields["recording"] = [Messages.Text("Field.RecordDeviceConfirmation.recording")];
         }
 
         foreach (var (name, value, max) in new[] { ("address", address, 300), ("correctedAddress", corrected, 300), ("device", DeviceUnits.Clean(request.Device), 200), ("recording", DeviceUnits.Clean(request.Recording), 200), ("notes", DeviceUnits.Clean(request.Notes), 400) })
         {
             if (value is { Length: var length } && length > max)
             {
-                fields[name] = [$"Admite hasta {max} caracteres."];
+                fields[name] = [Messages.Text("Field.RecordDeviceConfirmation.name", max)];
             }
         }
 

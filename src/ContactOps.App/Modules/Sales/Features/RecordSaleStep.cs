@@ -27,12 +27,12 @@ public sealed class RecordSaleStep(IDbContextFactory<AppDbContext> dbs, AccessSc
         var unit = loaded.Value!;
         if (string.IsNullOrWhiteSpace(request.StepCode))
         {
-            return Error.Validation("sale.step_required", "Indique el paso (campo «stepCode»).", "stepCode");
+            return Error.Invalid("stepCode", "sale.step_required");
         }
 
         if (request.Result is not { } result || !Enum.IsDefined(result))
         {
-            return Error.Validation("sale.result_required", "Indique el resultado del paso: Ok o Failed.", "result");
+            return Error.Invalid("result", "sale.result_required");
         }
 
         var now = time.GetUtcNow();

@@ -48,7 +48,7 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
         var operation = op.Value!;
         if (scope.RoleIn(operation.Id) is null)
         {
-            return Error.Forbidden("sale.not_member", "No trabaja en esta operación.");
+            return Error.Forbidden("sale.not_member");
         }
 
         var client = await db.Clients.FirstAsync(c => c.Id == operation.ClientId, ct);

@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
@@ -43,24 +44,22 @@ public sealed class ReserveDevice(IDbContextFactory<AppDbContext> dbs, AccessSco
         var sale = unit.Sale.Sale;
         if (f.ReservationNumber is not null)
         {
-            return Error.Conflict("devices.already_reserved", $"El equipo ya está reservado con el número «{f.ReservationNumber}».");
+            return Error.Conflict("devices.already_reserved#3", f.ReservationNumber);
         }
 
         if (!f.IsConfirmed)
         {
-            return Error.Conflict("devices.confirmation_required", "No se puede reservar: primero registre la llamada de confirmación con el equipo confirmado por el cliente.");
+            return Error.Conflict("devices.confirmation_required#2");
         }
 
         if (f.CreditResult != CreditResult.Approved)
         {
-            return Error.Conflict("devices.credit_required", f.CreditResult == CreditResult.Denied
-                ? "No se puede reservar: el estudio de cupo fue negado."
-                : "No se puede reservar: primero registre la verificación de cupo y condiciones con resultado aprobado.");
+            return Error.Conflict(f.CreditResult == CreditResult.Denied ? "devices.credit_required#denied" : "devices.credit_required");
         }
 
         if (sale.State != SaleState.Validated)
         {
-            return Error.Conflict("devices.not_validated", $"No se puede reservar una venta «{SaleWorkflow.Spanish(sale.State)}»: debe estar «Validada».");
+            return Error.Conflict("devices.not_validated", SaleWorkflow.Spanish(sale.State));
         }
 
         var country = await db.Clients.AsNoTracking().Where(c => c.Id == sale.ClientId).Select(c => c.Country).FirstAsync(ct);
@@ -68,11 +67,11 @@ public sealed class ReserveDevice(IDbContextFactory<AppDbContext> dbs, AccessSco
         var number = DeviceUnits.NormalizeReservation(request.ReservationNumber);
         if (number.Length == 0)
         {
-            fields["reservationNumber"] = ["Escriba el número de reserva."];
+            fields["reservationNumber"] = [Messages.Text("Field.ReserveDevice.reservationNumber")];
         }
         else if (number.Length > 40)
         {
-            fields["reservationNumber"] = ["El número de reserva admite hasta 40 caracteres."];
+            fields["reservationNumber"] = [Messages.Text("Field.ReserveDevice.reservationNumber#2")];
         }
 
         var material = DeviceUnits.Clean(request.Material) ?? f.ConfirmedDevice;
@@ -92,14 +91,14 @@ public sealed class ReserveDevice(IDbContextFactory<AppDbContext> dbs, AccessSco
         }
         else
         {
-            fields["receiverDocument"] = ["Documento de quien recibe: " + doc.Error!.Message];
+            fields["receiverDocument"] = [Messages.Text("Field.ReserveDevice.receiverDocument", doc.Error!.Message)];
         }
 
         var phones = new List<string>();
         var given = (request.Phones ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         if (given.Count == 0)
         {
-            fields["phones"] = ["Escriba al menos un teléfono de contacto para la entrega."];
+            fields["phones"] = [Messages.Text("Field.ReserveDevice.phones")];
         }
 
         foreach (var raw in given)
@@ -107,7 +106,7 @@ public sealed class ReserveDevice(IDbContextFactory<AppDbContext> dbs, AccessSco
             var phone = ContactValues.NormalizePhone(raw, country);
             if (!phone.IsSuccess)
             {
-                fields["phones"] = [$"Teléfono «{raw.Trim()}»: {phone.Error!.Message}"];
+                fields["phones"] = [Messages.Text("Field.ReserveDevice.phones#2", raw.Trim(), phone.Error!.Message)];
                 break;
             }
 
@@ -147,7 +146,7 @@ public sealed class ReserveDevice(IDbContextFactory<AppDbContext> dbs, AccessSco
         }
         else if (value.Length > max)
         {
-            fields[name] = [$"Admite hasta {max} caracteres."];
+            fields[name] = [Messages.Text("Field.ReserveDevice.name", max)];
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class SaveChecklist(IDbContextFactory<AppDbContext> dbs, A
         var operation = op.Value!;
         if (!scope.HasRole(operation.Id, SaleRoles.EditChecklists))
         {
-            return Error.Forbidden("checklist.forbidden", "Solo coordinadores, gerentes y administradores editan las listas de verificación.");
+            return Error.Forbidden("checklist.forbidden");
         }
 
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -124,7 +124,7 @@ public sealed partial class SaveChecklist(IDbContextFactory<AppDbContext> dbs, A
         }
         catch (DbUpdateException)
         {
-            return Error.Conflict("checklist.concurrent", "Otra persona guardó una versión de este procedimiento al mismo tiempo; recargue y vuelva a intentarlo.");
+            return Error.Conflict("checklist.concurrent");
         }
 
         return ListChecklists.View(next, operation.Code);

@@ -22,13 +22,13 @@ public sealed class SetSaleFollowUp(IDbContextFactory<AppDbContext> dbs, AccessS
         var unit = loaded.Value!;
         if (request.At is { } at && SaleWorkflow.IsClosed(unit.Sale.State))
         {
-            return Error.Conflict("sale.closed", $"La venta está «{SaleWorkflow.Spanish(unit.Sale.State)}»: no necesita seguimiento.");
+            return Error.Conflict("sale.closed#2", SaleWorkflow.Spanish(unit.Sale.State));
         }
 
         var now = time.GetUtcNow();
         if (request.At is { } when && when < now.AddDays(-1))
         {
-            return Error.Validation("sale.follow_up_past", "El seguimiento debe ser una fecha futura.", "at");
+            return Error.Invalid("at", "sale.follow_up_past");
         }
 
         unit.Sale.FollowUpAt = request.At?.ToUniversalTime();

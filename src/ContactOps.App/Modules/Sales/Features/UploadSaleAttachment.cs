@@ -42,28 +42,25 @@ public sealed class UploadSaleAttachment(AppDbContext db, AccessScope scope, IFi
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Kind) || !Enum.TryParse<SaleAttachmentKind>(request.Kind.Trim(), ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
         {
-            return Error.Validation("attachment.kind_invalid", "Indique el tipo de adjunto: CallRecording, IdentityValidation, ContractReading u Other.", "kind");
+            return Error.Invalid("kind", "attachment.kind_invalid");
         }
 
         var fileName = Path.GetFileName(request.FileName?.Trim() ?? "");
         if (fileName.Length == 0)
         {
-            return Error.Validation("attachment.file_required", "Adjunte el archivo (campo «file»).", "file");
+            return Error.Invalid("file", "attachment.file_required");
         }
 
         if (fileName.Length > 200)
         {
-            return Error.Validation("attachment.name_too_long", "El nombre del archivo no puede pasar de 200 caracteres.", "file");
+            return Error.Invalid("file", "attachment.name_too_long");
         }
 
         var type = AttachmentFileTypes.ByExtension(kind, fileName);
         if (type is null)
         {
             var ext = Path.GetExtension(fileName);
-            return Error.Validation(
-                "attachment.type_not_allowed",
-                $"No se admite un archivo «{(ext.Length == 0 ? fileName : ext)}» como {KindName(kind)}; se admiten: {AttachmentFileTypes.AcceptFor(kind).Replace(",", ", ", StringComparison.Ordinal)}.",
-                "file");
+            return Error.Invalid("file", "attachment.type_not_allowed", (ext.Length == 0 ? fileName : ext), KindName(kind), AttachmentFileTypes.AcceptFor(kind).Replace(",", ", ", StringComparison.Ordinal));
         }
 
         var max = limits.MaxBytes;
@@ -76,27 +73,24 @@ public sealed class UploadSaleAttachment(AppDbContext db, AccessScope scope, IFi
             .Select(s => new { s.Id, s.ClientId, s.OperationId, s.BackOfficeOperationId }).FirstOrDefaultAsync(ct);
         if (sale is null)
         {
-            return Error.NotFound("sale.not_found", "No se encontró la venta.");
+            return Error.NotFound("sale.not_found");
         }
 
         if (!scope.HasRoleOnSale(sale.OperationId, sale.BackOfficeOperationId, UploaderRoles))
         {
-            return Error.Forbidden("attachment.forbidden", "Su rol no permite adjuntar archivos a las ventas de esta operación.");
+            return Error.Forbidden("attachment.forbidden");
         }
 
         var header = new byte[AttachmentFileTypes.HeaderLength];
         var headerLength = await request.Content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
         if (headerLength == 0)
         {
-            return Error.Validation("attachment.empty", "El archivo está vacío.", "file");
+            return Error.Invalid("file", "attachment.empty");
         }
 
         if (!type.Matches(header.AsMemory(0, headerLength)))
         {
-            return Error.Validation(
-                "attachment.content_mismatch",
-                $"El contenido de «{fileName}» no es un archivo {type.Name} aunque su extensión lo diga; súbalo en su formato original.",
-                "file");
+            return Error.Invalid("file", "attachment.content_mismatch", fileName, type.Name);
         }
 
         StoredFile stored;
@@ -138,8 +132,5 @@ public sealed class UploadSaleAttachment(AppDbContext db, AccessScope scope, IFi
         _ => "otro soporte",
     };
 
-    private static Error TooLarge(long size, long max) => Error.Validation(
-        "attachment.too_large",
-        string.Create(CultureInfo.GetCultureInfo("es-CO"), $"El archivo supera el tamaño máximo de {max / 1024.0 / 1024.0:0.##} MB (tiene al menos {size / 1024.0 / 1024.0:0.##} MB)."),
-        "file");
+    private static Error TooLarge(long size, long max) => Error.Invalid("file", "attachment.too_large", max / 1024.0 / 1024.0, size / 1024.0 / 1024.0);
 }

@@ -23,13 +23,6 @@ public static class SalesUi
         _ => Color.Error,
     };
 
-    /// <summary>The error in the UI language: a resource <c>Err_&lt;code&gt;</c> when present, else the handler's Spanish message.</summary>
-    public static string Text(IStringLocalizer localizer, Error error)
-    {
-        var text = localizer["Err_" + error.Code];
-        return text.ResourceNotFound ? error.Message : text.Value;
-    }
-
     /// <summary>Field errors of a validation error, by field name.</summary>
     public static IReadOnlyDictionary<string, string[]> Fields(Error? error) =>
         error?.Fields ?? new Dictionary<string, string[]>(StringComparer.Ordinal);

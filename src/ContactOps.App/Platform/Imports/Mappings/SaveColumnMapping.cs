@@ -1,3 +1,4 @@
+using ContactOps.Platform.Localization;
 using System.Text.Json;
 using ContactOps.Modules.Organization;
 using ContactOps.Platform.Auth;
@@ -30,18 +31,18 @@ public sealed class SaveColumnMapping(AppDbContext db, AccessScope scope, IEnume
         var kind = kinds.FirstOrDefault(k => k.Kind == request.FileKind?.Trim());
         if (kind is null)
         {
-            errors["fileKind"] = [$"Tipo de archivo desconocido. Use uno de: {string.Join(", ", kinds.Select(k => k.Kind))}."];
+            errors["fileKind"] = [Messages.Text("Field.SaveColumnMapping.fileKind", string.Join(", ", kinds.Select(k => k.Kind)))];
         }
 
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 80 || !name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
         {
-            errors["name"] = ["El nombre del mapeo debe tener de 1 a 80 letras, números, guiones o guiones bajos."];
+            errors["name"] = [Messages.Text("Field.SaveColumnMapping.name")];
         }
 
         if (request.Fields is null || request.Fields.Count == 0)
         {
-            errors["fields"] = ["Indique al menos un campo con su encabezado (campo=ENCABEZADO)."];
+            errors["fields"] = [Messages.Text("Field.SaveColumnMapping.fields")];
         }
         else if (kind is not null)
         {
@@ -71,12 +72,12 @@ public sealed class SaveColumnMapping(AppDbContext db, AccessScope scope, IEnume
         var operation = await db.Operations.FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{code}».");
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         if (!(scope.RoleIn(operation.Id) is { } role && Roles.CanImport(role)))
         {
-            return Error.Forbidden("mapping.forbidden", "Solo el data marshall, el coordinador, el gerente o el administrador de la operación guardan mapeos de columnas.");
+            return Error.Forbidden("mapping.forbidden");
         }
 
         var json = JsonSerializer.Serialize(request.Fields!.ToDictionary(k => k.Key, v => v.Value.Trim(), StringComparer.Ordinal), Json);
@@ -108,7 +109,7 @@ public sealed class ListColumnMappings(AppDbContext db)
         var operation = await db.Operations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         if (operation is null)
         {
-            return Error.NotFound("operation.not_found", $"No existe la operación «{code}».");
+            return Error.NotFound("operation.not_found#2", code);
         }
 
         var records = await db.ColumnMappings.AsNoTracking().Where(m => m.OperationId == operation.Id).OrderBy(m => m.FileKind).ThenBy(m => m.Name).ToListAsync(ct);
