@@ -96,13 +96,11 @@ public class SimulatorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void An_eight_hour_day_with_100_agents_runs_in_well_under_10_seconds()
+    public void An_eight_hour_day_with_100_agents_simulates_every_minute_of_the_day()
     {
-        var watch = Stopwatch.StartNew();
+        // How long it takes is measured in bench/ (dialer-timing, docs/performance.md), not here.
         var result = new DialerSimulator(PacerTests.Day(100, 0.15, minutes: 480), new PredictivePacer(0.03)).Run();
-        watch.Stop();
-        output.WriteLine($"{result} in {watch.Elapsed.TotalSeconds:F2}s");
-        Assert.True(result.Attempts > 50_000);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{watch.Elapsed.TotalSeconds:F1}s");
+        output.WriteLine(result.ToString());
+        Assert.True(result.Attempts > 50_000, result.ToString());
     }
 }
