@@ -15,7 +15,7 @@ public class AdminApiTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task Client_admin_creates_a_user_with_a_membership_in_their_operation_but_not_in_another_clients(Provider provider)
+    public async Task Operation_admin_creates_a_user_with_a_membership_in_their_operation_but_not_in_another_clients(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var admin = await app.ClientForAsync("admin.premium-sales");
@@ -50,10 +50,13 @@ public class AdminApiTests
         Assert.Contains("agent.premium-sales", names);
         Assert.DoesNotContain("agent.digital-sales", names);
 
-        // Managing the other client's operation in this client (same carrier) works: it administers telco-co.
-        var sameClient = await admin.PutAsJsonAsync("/api/v1/operations/sales-cell", new { name = "Célula de ventas", kind = "SalesCell", fcrWindowDays = 10 });
-        Assert.Equal(HttpStatusCode.OK, sameClient.StatusCode);
-        Assert.Equal(10, (await Json(sameClient)).GetProperty("fcrWindowDays").GetInt32());
+        // Another operation of the same client is beyond an operation admin (403); the client's admin manages it.
+        var sameClient = new { name = "Célula de ventas", kind = "SalesCell", fcrWindowDays = 10 };
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PutAsJsonAsync("/api/v1/operations/sales-cell", sameClient)).StatusCode);
+        var clientAdmin = await app.ClientForAsync("admin.telco-co");
+        var updated = await clientAdmin.PutAsJsonAsync("/api/v1/operations/sales-cell", sameClient);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(10, (await Json(updated)).GetProperty("fcrWindowDays").GetInt32());
         Assert.Empty(app.LoggedErrors);
     }
 
@@ -146,7 +149,12 @@ public class AdminApiTests
     public async Task Holiday_override_shows_in_the_calendar_and_is_audited(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var admin = await app.ClientForAsync("admin.premium-sales");
+        var admin = await app.ClientForAsync("admin.telco-co");
+
+        // An operation admin reads the client's calendar but does not change it.
+        var operationAdmin = await app.ClientForAsync("admin.premium-sales");
+        Assert.Equal(HttpStatusCode.OK, (await operationAdmin.GetAsync("/api/v1/clients/telco-co/calendar/holidays?year=2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operationAdmin.PostAsJsonAsync("/api/v1/clients/telco-co/calendar/overrides", new { date = "2026-12-24", removal = false, name = "Nochebuena" })).StatusCode);
 
         var before = await Json(await admin.GetAsync("/api/v1/clients/telco-co/calendar/holidays?year=2026"));
         Assert.DoesNotContain(before.EnumerateArray(), h => h.GetProperty("date").GetString() == "2026-12-24");
@@ -175,7 +183,7 @@ public class AdminApiTests
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var entries = await db.AuditEntries.Where(e => e.Entity == "ClientHoliday").ToListAsync();
         Assert.Equal(2, entries.Count);
-        var adminId = await db.Users.Where(u => u.UserName == "admin.premium-sales").Select(u => u.Id).SingleAsync();
+        var adminId = await db.Users.Where(u => u.UserName == "admin.telco-co").Select(u => u.Id).SingleAsync();
         Assert.All(entries, e => Assert.Equal(adminId, e.UserId));
         Assert.Contains(entries, e => e.Changes != null && e.Changes.Contains("Nochebuena", StringComparison.Ordinal));
     }

@@ -34,7 +34,7 @@ public class CatalogApiTests
         Assert.Equal(3, listed.GetProperty("total").GetInt64());
         Assert.Equal(2, listed.GetProperty("items").GetArrayLength());
 
-        var clientAdmin = await app.ClientForAsync("admin.premium-sales");
+        var clientAdmin = await app.ClientForAsync("admin.telco-co");
         Assert.Equal(HttpStatusCode.Forbidden, (await clientAdmin.PostAsJsonAsync("/api/v1/clients", new { code = "x-y", name = "X", country = "CO", timeZone = "America/Bogota", currency = "COP" })).StatusCode);
         var own = await Body(await clientAdmin.GetAsync("/api/v1/clients"));
         Assert.Equal("telco-co", Assert.Single(own.GetProperty("items").EnumerateArray()).GetProperty("code").GetString());
@@ -47,7 +47,7 @@ public class CatalogApiTests
     public async Task Client_admin_manages_operations_kpi_targets_and_dispositions_of_their_client(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var admin = await app.ClientForAsync("admin.premium-sales");
+        var admin = await app.ClientForAsync("admin.telco-co");
 
         var created = await admin.PostAsJsonAsync("/api/v1/operations", new { client = "telco-co", code = "retention", name = "Retención", kind = "Outbound" });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);

@@ -13,7 +13,7 @@ public class TeamsApiTests
     public async Task Client_admin_creates_teams_sets_supervisor_and_moves_members(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var admin = await app.ClientForAsync("admin.premium-sales");
+        var admin = await app.ClientForAsync("admin.telco-co");
 
         var start = await Body(await admin.GetAsync("/api/v1/operations/premium-sales/teams"));
         var agent = start.GetProperty("teams").EnumerateArray().SelectMany(t => t.GetProperty("members").EnumerateArray())

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ContactOps.Modules.Administration;
 
-/// <summary>Users, memberships and API keys, managed by platform admins and client admins.</summary>
+/// <summary>Users, memberships, client-admin grants and API keys, managed by platform, client and operation admins.</summary>
 public sealed class AdministrationModule : IAppModule
 {
     public void AddServices(IServiceCollection services)
@@ -25,6 +25,7 @@ public sealed class AdministrationModule : IAppModule
         services.AddScoped<ListApiKeys>();
         services.AddScoped<CreateApiKey>();
         services.AddScoped<RevokeApiKey>();
+        services.AddScoped<SetClientAdmin>();
 
         // Deactivated users are refused by AppSignInManager (Platform/Auth), for cookies and bearer tokens alike.
     }
@@ -33,9 +34,11 @@ public sealed class AdministrationModule : IAppModule
     {
         var users = api.MapGroup("/users").WithTags("Users");
         users.MapGet("/", async (string? q, int? page, int? pageSize, ListUsers h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(q, page, pageSize, ct)))
-            .WithSummary("Users with memberships in the clients the caller administers").Produces<Page<UserRow>>();
+            .WithSummary("The users the caller administers (client admins: the client's people; operation admins: their operations' people)").Produces<Page<UserRow>>();
         users.MapPost("/", async (CreateUserRequest request, CreateUser h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(request, ct)))
             .WithSummary("Create a user with an initial password").Produces<UserRow>();
+        users.MapPut("/{id:guid}/client-admin/{client}", async (Guid id, string client, SetClientAdminRequest request, SetClientAdmin h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, client, request, ct)))
+            .WithSummary("Grant or take back the administration of a whole client (platform admins and that client's admins)").Produces<UserRow>();
         users.MapPut("/{id:guid}/active", async (Guid id, SetUserActiveRequest request, SetUserActive h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
             .WithSummary("Activate or deactivate a user").Produces<UserRow>();
         users.MapPost("/{id:guid}/unlock", async (Guid id, UnlockUser h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, ct)))

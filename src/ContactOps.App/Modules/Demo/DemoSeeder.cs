@@ -37,6 +37,7 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
     public static IEnumerable<string> DemoLoginsSummary()
     {
         yield return "admin (administrador de la plataforma, ve todos los clientes)";
+        yield return "admin.telco-co, admin.telco-bo (administradores de todo un cliente: sus operaciones y su gente)";
         foreach (var (_, code, _, _) in DemoOperations)
         {
             yield return $"{code}: " + string.Join(", ", Enum.GetValues<Role>().Select(r => UserNameFor(r, code)));
@@ -110,6 +111,14 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
                 Check(await users.CreateAsync(user));
                 db.Memberships.Add(new Membership(user.Id, op.ClientId, op.Id, role));
             }
+        }
+
+        // One admin of each whole client (operations, people, calendars); admin.<operation> administers only that operation.
+        foreach (var client in new[] { co, bo })
+        {
+            var clientAdmin = new AppUser { UserName = "admin." + client.Code, DisplayName = "Administración " + client.Name, PasswordHash = hash, Email = $"admin@{client.Code}.demo" };
+            Check(await users.CreateAsync(clientAdmin));
+            Check(await users.AddClaimAsync(clientAdmin, new System.Security.Claims.Claim(AccessScope.ClientAdminClaim, client.Id.ToString())));
         }
 
         // A supervisor who works in every Colombian operation.

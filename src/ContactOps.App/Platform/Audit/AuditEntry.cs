@@ -16,6 +16,9 @@ public enum AuditAction
 
     /// <summary>A stored file (call recording, evidence, legalization package) was downloaded.</summary>
     FileDownloaded,
+
+    /// <summary>An action on a user's account that changes no tracked field worth showing: a password reset, an unlock, a lockout, a client-admin grant.</summary>
+    AccountAction,
 }
 
 /// <summary>

@@ -33,7 +33,7 @@ public sealed class BrowseAudit(AppDbContext db, AccessScope scope)
             return paging.Error!;
         }
 
-        if (!scope.HasAnyRole(Leaders))
+        if (!scope.HasAnyRole(Leaders) && scope.AdministeredClientIds.Count == 0)
         {
             return Error.Forbidden("audit.forbidden");
         }
@@ -46,7 +46,7 @@ public sealed class BrowseAudit(AppDbContext db, AccessScope scope)
         var query = db.AuditEntries.AsNoTracking();
         if (!scope.SeesAll)
         {
-            var clients = scope.Memberships.Where(m => Leaders.Contains(m.Role)).Select(m => m.ClientId).Distinct().ToArray();
+            var clients = scope.Memberships.Where(m => Leaders.Contains(m.Role)).Select(m => m.ClientId).Concat(scope.AdministeredClientIds).Distinct().ToArray();
             query = query.Where(e => e.ClientId != null && clients.Contains(e.ClientId.Value));
         }
 

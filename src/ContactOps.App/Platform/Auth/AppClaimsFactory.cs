@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace ContactOps.Platform.Auth;
 
-/// <summary>Puts the user's memberships (operation, client, role) into the sign-in principal, read by <see cref="AccessScope"/>.</summary>
+/// <summary>
+/// Puts the user's memberships (operation, client, role) into the sign-in principal, read by <see cref="AccessScope"/>.
+/// The clients a user administers as a whole are Identity user claims <see cref="AccessScope.ClientAdminClaim"/>, added by the base factory.
+/// </summary>
 public sealed class AppClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, AppDbContext db)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {

@@ -18,6 +18,9 @@ public sealed class AccessScope
     public const string DisplayNameClaim = "co:name";
     public const string ApiKeyClaim = "co:api-key";
 
+    /// <summary>A client the user administers as a whole (its operations, users, calendars); the value is the client id.</summary>
+    public const string ClientAdminClaim = "co:client-admin";
+
     private ScopeMembership[] _memberships = [];
 
     public Guid? UserId { get; private set; }
@@ -36,6 +39,9 @@ public sealed class AccessScope
 
     /// <summary>Client ids the caller may read. Used by query filters (parameterised per query).</summary>
     public IReadOnlyList<Guid> ClientIds { get; private set; } = [];
+
+    /// <summary>Clients the caller administers as a whole (client admins). Not a read scope: data is read through memberships.</summary>
+    public IReadOnlyList<Guid> AdministeredClientIds { get; private set; } = [];
 
     /// <summary>Operation ids the caller may read.</summary>
     public IReadOnlyList<Guid> OperationIds { get; private set; } = [];
@@ -70,6 +76,7 @@ public sealed class AccessScope
             ApiKeyId = null;
             UserName = "anónimo";
             IsPlatformAdmin = false;
+            AdministeredClientIds = [];
             SetMemberships([]);
             return;
         }
@@ -80,6 +87,8 @@ public sealed class AccessScope
         ApiKeyId = Guid.TryParse(principal.FindFirstValue(ApiKeyClaim), out var k) ? k : null;
         UserName = principal.FindFirstValue(DisplayNameClaim) ?? principal.Identity.Name ?? "?";
         IsPlatformAdmin = principal.HasClaim(PlatformAdminClaim, "true");
+        AdministeredClientIds = principal.FindAll(ClientAdminClaim)
+            .Select(c => Guid.TryParse(c.Value, out var client) ? client : Guid.Empty).Where(c => c != Guid.Empty).Distinct().ToArray();
         SetMemberships(principal.FindAll(MembershipClaim).Select(c => ParseMembership(c.Value)).OfType<ScopeMembership>().ToArray());
     }
 
@@ -93,6 +102,7 @@ public sealed class AccessScope
         ApiKeyId = other.ApiKeyId;
         UserName = other.UserName;
         IsPlatformAdmin = other.IsPlatformAdmin;
+        AdministeredClientIds = other.AdministeredClientIds;
         SetMemberships(other._memberships);
     }
 
@@ -104,6 +114,9 @@ public sealed class AccessScope
     }
 
     public bool CanSeeClient(Guid clientId) => SeesAll || ClientIds.Contains(clientId);
+
+    /// <summary>True when the caller administers the client as a whole: the system, platform admins and the client's admins.</summary>
+    public bool AdministersClient(Guid clientId) => SeesAll || AdministeredClientIds.Contains(clientId);
 
     public bool CanSeeOperation(Guid operationId) => SeesAll || OperationIds.Contains(operationId);
 

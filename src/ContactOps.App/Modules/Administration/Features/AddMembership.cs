@@ -8,7 +8,10 @@ namespace ContactOps.Modules.Administration.Features;
 
 public sealed record AddMembershipRequest(string? Operation, string? Role, Guid? TeamId);
 
-/// <summary>Gives a user a role in an operation of a client the caller administers (optionally in a team).</summary>
+/// <summary>
+/// Gives a user a role in an operation the caller administers (optionally in a team). The user must be visible to the caller
+/// and belong to no other client (404 / 403 otherwise), so an admin never reaches another client's people.
+/// </summary>
 public sealed class AddMembership(IDbContextFactory<AppDbContext> dbs, AdminAccess access, AdminUsers users)
 {
     public async Task<Result<UserRow>> HandleAsync(Guid userId, AddMembershipRequest request, CancellationToken ct)
@@ -27,11 +30,13 @@ public sealed class AddMembership(IDbContextFactory<AppDbContext> dbs, AdminAcce
             return op.Error!;
         }
 
-        var user = await users.Manager.FindByIdAsync(userId.ToString());
-        if (user is null)
+        var addable = await users.AddableAsync(db, userId, op.Value!.ClientId, ct);
+        if (!addable.IsSuccess)
         {
-            return Error.NotFound("user.not_found");
+            return addable.Error!;
         }
+
+        var user = addable.Value!;
 
         var opId = op.Value!.Id;
         var team = await ChangeMembership.CheckTeamAsync(db, opId, request.TeamId, ct);

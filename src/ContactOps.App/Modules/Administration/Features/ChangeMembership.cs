@@ -54,7 +54,7 @@ public sealed class ChangeMembership(IDbContextFactory<AppDbContext> dbs, AdminA
             return Error.NotFound("membership.not_found");
         }
 
-        var check = access.Check(m.ClientId);
+        var check = access.CheckOperation(m.ClientId, m.OperationId);
         return check.IsSuccess ? m : check.Error!;
     }
 

@@ -2,11 +2,15 @@ using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Web;
+using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactOps.Modules.Administration.Features;
 
-/// <summary>Users with memberships in the clients the caller administers (every user for a platform admin); <c>q</c> filters by user or display name.</summary>
+/// <summary>
+/// The users an admin administers: every user for a platform admin; the client's people for a client admin; the people of
+/// the operations they administer for an operation admin. <c>q</c> filters by user or display name.
+/// </summary>
 public sealed class ListUsers(IDbContextFactory<AppDbContext> dbs, AdminAccess access, AdminUsers users)
 {
     public async Task<Result<Page<UserRow>>> HandleAsync(string? q, int? page, int? pageSize, CancellationToken ct)
@@ -26,8 +30,12 @@ public sealed class ListUsers(IDbContextFactory<AppDbContext> dbs, AdminAccess a
         var query = db.Users.AsNoTracking();
         if (!access.IsPlatformAdmin)
         {
-            var clientIds = access.AdministeredClientIds;
-            var userIds = db.Memberships.IgnoreQueryFilters().Where(m => clientIds.Contains(m.ClientId)).Select(m => m.UserId);
+            // Client admins: everyone in their clients; operation admins: the people of the operations they administer.
+            var clientIds = access.Scope.AdministeredClientIds;
+            var opIds = access.AdminMembershipOperationIds;
+            var grantees = clientIds.Select(c => c.ToString()).ToList();
+            var userIds = db.Memberships.IgnoreQueryFilters().Where(m => clientIds.Contains(m.ClientId) || opIds.Contains(m.OperationId)).Select(m => m.UserId)
+                .Concat(db.UserClaims.Where(c => c.ClaimType == AccessScope.ClientAdminClaim && grantees.Contains(c.ClaimValue!)).Select(c => c.UserId));
             query = query.Where(u => userIds.Contains(u.Id));
         }
 

@@ -26,6 +26,12 @@ public sealed class ResetPassword(IDbContextFactory<AppDbContext> dbs, AdminUser
         var user = found.Value!;
         var token = await users.Manager.GeneratePasswordResetTokenAsync(user);
         var result = await users.Manager.ResetPasswordAsync(user, token, request.NewPassword);
-        return result.Succeeded ? await users.RowAsync(db, user, ct) : AdminUsers.FromIdentity(result);
+        if (!result.Succeeded)
+        {
+            return AdminUsers.FromIdentity(result);
+        }
+
+        await users.AuditAsync(db, user, "password_reset", null, ct);
+        return await users.RowAsync(db, user, ct);
     }
 }

@@ -22,7 +22,7 @@ public sealed class RevokeApiKey(IDbContextFactory<AppDbContext> dbs, AdminAcces
             return Error.NotFound("api_key.not_found");
         }
 
-        var check = access.Check(key.ClientId);
+        var check = access.CheckOperation(key.ClientId, key.OperationId);
         if (!check.IsSuccess)
         {
             return check.Error!;

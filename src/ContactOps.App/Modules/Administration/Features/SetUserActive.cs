@@ -38,6 +38,7 @@ public sealed class SetUserActive(IDbContextFactory<AppDbContext> dbs, AdminAcce
         }
 
         await users.Manager.UpdateSecurityStampAsync(user);
+        await users.AuditAsync(db, user, active ? "activated" : "deactivated", null, ct);
         return await users.RowAsync(db, user, ct);
     }
 }

@@ -23,6 +23,12 @@ public sealed class UnlockUser(IDbContextFactory<AppDbContext> dbs, AdminUsers u
             result = await users.Manager.ResetAccessFailedCountAsync(user);
         }
 
-        return result.Succeeded ? await users.RowAsync(db, user, ct) : AdminUsers.FromIdentity(result);
+        if (!result.Succeeded)
+        {
+            return AdminUsers.FromIdentity(result);
+        }
+
+        await users.AuditAsync(db, user, "unlocked", null, ct);
+        return await users.RowAsync(db, user, ct);
     }
 }

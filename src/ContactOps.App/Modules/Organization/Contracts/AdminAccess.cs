@@ -9,9 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactOps.Modules.Organization.Contracts;
 
 /// <summary>
-/// Who administers what. A platform admin (or the system) administers every client; a member with role
-/// Admin in any operation administers that operation's client (its operations, memberships, API keys,
-/// calendar, catalogs). Others are refused (403); records of a client the caller cannot see are not found (404).
+/// Who administers what, in three tiers:
+/// <list type="bullet">
+/// <item>a platform admin (or the system) administers everything;</item>
+/// <item>a client admin (user claim <see cref="AccessScope.ClientAdminClaim"/>) administers one client: its operations,
+/// calendars, users and every operation's memberships, keys and settings;</item>
+/// <item>an operation admin (membership with role Admin) administers only the operations where they hold it: their
+/// memberships, API keys, teams, catalogs and settings.</item>
+/// </list>
+/// Others are refused (403); records of a client the caller cannot see are not found (404).
 /// </summary>
 public sealed class AdminAccess(AccessScope scope)
 {
@@ -19,28 +25,52 @@ public sealed class AdminAccess(AccessScope scope)
 
     public static Error NotPlatformAdmin => Error.Forbidden("admin.platform_only");
 
+    public static Error NotClientAdmin => Error.Forbidden("admin.client_only");
+
     public AccessScope Scope => scope;
 
     public bool IsPlatformAdmin => scope.SeesAll;
 
-    /// <summary>True when the caller administers at least one client.</summary>
-    public bool IsAnyAdmin => scope.SeesAll || scope.Memberships.Any(m => Roles.IsAdmin(m.Role));
+    /// <summary>True when the caller administers something: a client or at least one operation.</summary>
+    public bool IsAnyAdmin => scope.SeesAll || scope.AdministeredClientIds.Count > 0 || scope.Memberships.Any(m => Roles.IsAdmin(m.Role));
 
+    /// <summary>Clients in which the caller administers something (the whole client or some of its operations).</summary>
     public IReadOnlyList<Guid> AdministeredClientIds =>
-        scope.Memberships.Where(m => Roles.IsAdmin(m.Role)).Select(m => m.ClientId).Distinct().ToArray();
+        scope.Memberships.Where(m => Roles.IsAdmin(m.Role)).Select(m => m.ClientId).Concat(scope.AdministeredClientIds).Distinct().ToArray();
 
-    public bool Administers(Guid clientId) => scope.SeesAll || scope.HasRoleInClient(clientId, Role.Admin);
+    /// <summary>Operations the caller administers through an Admin membership (a client admin administers every operation of the client besides).</summary>
+    public IReadOnlyList<Guid> AdminMembershipOperationIds =>
+        scope.Memberships.Where(m => Roles.IsAdmin(m.Role)).Select(m => m.OperationId).Distinct().ToArray();
+
+    /// <summary>True when the caller administers the client as a whole (platform or client admin).</summary>
+    public bool Administers(Guid clientId) => scope.AdministersClient(clientId);
+
+    /// <summary>True when the caller administers the operation: its client's admin, or an Admin membership in it.</summary>
+    public bool AdministersOperation(Guid clientId, Guid operationId) =>
+        scope.AdministersClient(clientId) || scope.RoleIn(operationId) is Role.Admin;
+
+    /// <summary>True when the caller sees the client at all (a membership, or administering it).</summary>
+    public bool SeesClient(Guid clientId) => scope.CanSeeClient(clientId) || scope.AdministersClient(clientId);
 
     public Result RequireAnyAdmin() => IsAnyAdmin ? Result.Success() : NotAdmin;
 
-    /// <summary>Success when the caller administers the client; 403 when they only see it; 404 when they don't see it.</summary>
+    /// <summary>Success when the caller administers the whole client; 403 when they only see it; 404 when they don't see it.</summary>
     public Result Check(Guid clientId) =>
         Administers(clientId) ? Result.Success()
-        : scope.CanSeeClient(clientId) ? NotAdmin
+        : SeesClient(clientId) ? NotClientAdmin
         : Error.NotFound();
 
-    /// <summary>A client the caller administers, by code (tracked).</summary>
-    public async Task<Result<Client>> ClientAsync(AppDbContext db, string? code, CancellationToken ct, bool withHolidays = false)
+    /// <summary>Success when the caller administers the operation; 403 when they only see its client; 404 otherwise.</summary>
+    public Result CheckOperation(Guid clientId, Guid operationId) =>
+        AdministersOperation(clientId, operationId) ? Result.Success()
+        : SeesClient(clientId) ? NotAdmin
+        : Error.NotFound();
+
+    /// <summary>
+    /// A client the caller administers as a whole, by code (tracked). With <paramref name="toRead"/>, an operation admin of
+    /// the client may have it too (to read its calendar, not to change it).
+    /// </summary>
+    public async Task<Result<Client>> ClientAsync(AppDbContext db, string? code, CancellationToken ct, bool withHolidays = false, bool toRead = false)
     {
         if (!IsAnyAdmin)
         {
@@ -53,23 +83,23 @@ public sealed class AdminAccess(AccessScope scope)
         }
 
         var c = code.Trim();
-        IQueryable<Client> query = db.Clients;
+        IQueryable<Client> query = db.Clients.IgnoreQueryFilters(); // a client admin needs no membership; Check decides
         if (withHolidays)
         {
             query = query.Include(x => x.Holidays);
         }
 
         var client = await query.FirstOrDefaultAsync(x => x.Code == c, ct);
-        if (client is null)
+        if (client is null || !SeesClient(client.Id))
         {
             return Error.NotFound("client.not_found", c);
         }
 
-        var check = Check(client.Id);
+        var check = toRead && AdministeredClientIds.Contains(client.Id) ? Result.Success() : Check(client.Id);
         return check.IsSuccess ? client : check.Error!;
     }
 
-    /// <summary>An operation of a client the caller administers, by code (tracked). Not limited to the caller's own memberships.</summary>
+    /// <summary>An operation the caller administers, by code (tracked): any operation of a client they administer, or one where they are Admin.</summary>
     public async Task<Result<Operation>> OperationAsync(AppDbContext db, string? code, CancellationToken ct)
     {
         if (!IsAnyAdmin)
@@ -84,12 +114,12 @@ public sealed class AdminAccess(AccessScope scope)
 
         var c = code.Trim();
         var op = await db.Operations.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Code == c, ct);
-        if (op is null || !scope.CanSeeClient(op.ClientId))
+        if (op is null || !SeesClient(op.ClientId))
         {
             return Error.NotFound("operation.not_found", c);
         }
 
-        var check = Check(op.ClientId);
+        var check = CheckOperation(op.ClientId, op.Id);
         return check.IsSuccess ? op : check.Error!;
     }
 }

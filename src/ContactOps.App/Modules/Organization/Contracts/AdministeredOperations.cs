@@ -6,7 +6,7 @@ namespace ContactOps.Modules.Organization.Contracts;
 /// <summary>An operation the caller administers, for pickers of other modules (user memberships, API keys).</summary>
 public sealed record AdministeredOperation(Guid Id, string Client, string Code, string Name);
 
-/// <summary>The operations of the clients the caller administers (every operation for a platform admin), by code.</summary>
+/// <summary>The operations the caller administers (every operation of a client they administer, every operation for a platform admin), by code.</summary>
 public sealed class AdministeredOperations(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
 {
     public async Task<IReadOnlyList<AdministeredOperation>> ListAsync(CancellationToken ct)
@@ -17,10 +17,12 @@ public sealed class AdministeredOperations(IDbContextFactory<AppDbContext> dbs, 
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var ids = access.AdministeredClientIds;
+        var clientIds = access.Scope.AdministeredClientIds;
+        var opIds = access.AdminMembershipOperationIds;
+        var all = access.IsPlatformAdmin;
         return await (from o in db.Operations.IgnoreQueryFilters().AsNoTracking()
                       join c in db.Clients.IgnoreQueryFilters() on o.ClientId equals c.Id
-                      where access.IsPlatformAdmin || ids.Contains(o.ClientId)
+                      where all || clientIds.Contains(o.ClientId) || opIds.Contains(o.Id)
                       orderby o.Code
                       select new AdministeredOperation(o.Id, c.Code, o.Code, o.Name)).ToListAsync(ct);
     }

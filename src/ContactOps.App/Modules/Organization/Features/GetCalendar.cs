@@ -11,7 +11,7 @@ public sealed class GetCalendar(IDbContextFactory<AppDbContext> dbs, AdminAccess
     public async Task<Result<CalendarView>> HandleAsync(string? clientCode, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var found = await access.ClientAsync(db, clientCode, ct, withHolidays: true);
+        var found = await access.ClientAsync(db, clientCode, ct, withHolidays: true, toRead: true);
         return found.IsSuccess ? View(found.Value!) : found.Error!;
     }
 

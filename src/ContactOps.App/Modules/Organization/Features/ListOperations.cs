@@ -31,13 +31,14 @@ public sealed class ListOperations(IDbContextFactory<AppDbContext> dbs, AdminAcc
         var query = db.Operations.IgnoreQueryFilters().AsNoTracking();
         if (!access.IsPlatformAdmin)
         {
-            var ids = access.AdministeredClientIds;
-            query = query.Where(o => ids.Contains(o.ClientId));
+            var administered = access.Scope.AdministeredClientIds;
+            var opIds = access.AdminMembershipOperationIds;
+            query = query.Where(o => administered.Contains(o.ClientId) || opIds.Contains(o.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(clientCode))
         {
-            var client = await access.ClientAsync(db, clientCode, ct);
+            var client = await access.ClientAsync(db, clientCode, ct, toRead: true);
             if (!client.IsSuccess)
             {
                 return client.Error!;
