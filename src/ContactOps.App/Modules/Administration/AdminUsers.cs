@@ -9,7 +9,7 @@ namespace ContactOps.Modules.Administration;
 
 public sealed record MembershipRow(Guid Id, string Client, string Operation, string Role, Guid? TeamId);
 
-public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Email, bool IsActive, bool IsPlatformAdmin, bool IsLockedOut, IReadOnlyList<MembershipRow> Memberships);
+public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Email, bool IsActive, bool IsPlatformAdmin, bool IsLockedOut, IReadOnlyList<MembershipRow> Memberships, DateTimeOffset? LockedUntil = null, int FailedSignIns = 0, int LockoutStreak = 0);
 
 /// <summary>Finding users an admin may manage, and describing them.</summary>
 public sealed class AdminUsers(AdminAccess access, UserManager<AppUser> users, TimeProvider time)
@@ -79,7 +79,8 @@ public sealed class AdminUsers(AdminAccess access, UserManager<AppUser> users, T
             u.Id, u.UserName ?? "", u.DisplayName, u.Email, u.IsActive, u.IsPlatformAdmin, u.LockoutEnd is { } end && end > now,
             memberships.Where(m => m.UserId == u.Id)
                 .Select(m => new MembershipRow(m.Id, clients.GetValueOrDefault(m.ClientId, "?"), ops.GetValueOrDefault(m.OperationId, "?"), m.Role.ToString(), m.TeamId))
-                .OrderBy(m => m.Client, StringComparer.Ordinal).ThenBy(m => m.Operation, StringComparer.Ordinal).ToList())).ToList();
+                .OrderBy(m => m.Client, StringComparer.Ordinal).ThenBy(m => m.Operation, StringComparer.Ordinal).ToList(),
+            u.LockoutEnd > now ? u.LockoutEnd : null, u.AccessFailedCount, u.LockoutStreak)).ToList();
     }
 
     /// <summary>Identity's errors (already Spanish) as field errors.</summary>
