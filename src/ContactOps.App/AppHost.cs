@@ -62,6 +62,7 @@ public static class AppHost
         services.AddAppDatabase(DatabaseOptions.From(configuration, environment.ContentRootPath));
         services.AddAppAuth();
         services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered by ApiExceptionHandler as a 400 with a code
         services.AddValidation();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -107,9 +108,24 @@ public static class AppHost
 
     public static void ConfigurePipeline(WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
+            app.UseHsts(); // only on HTTPS requests
+        }
+        else
+        {
+            // The developer page for pages; the API answers ProblemDetails in every environment.
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            }));
         }
 
         // Pages: an unknown address (or another error status without a body) renders the not-found page. Registered
@@ -131,6 +147,7 @@ public static class AppHost
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new UserClaimCultureProvider()];
         });
         app.MapStaticAssets();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAccessScope();
         app.UseAuthorization();
@@ -138,7 +155,7 @@ public static class AppHost
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        MapMetrics(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar");
         app.MapAuthEndpoints();
@@ -151,6 +168,25 @@ public static class AppHost
 
         Modules.Outbound.OutboundModule.MapHub(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>
+    /// <c>/metrics</c> (routes, sign-in counters): on the management port only, without sign-in, when
+    /// <c>Security:MetricsPort</c> is set; otherwise on every port for a signed-in leader or admin (or such an API key).
+    /// </summary>
+    private static void MapMetrics(WebApplication app)
+    {
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.MetricsPort is { } port)
+        {
+            metrics.RequireHost($"*:{port}");
+            return;
+        }
+
+        metrics.RequireAuthorization(p => p.RequireAssertion(c =>
+            c.Resource is HttpContext http
+            && http.RequestServices.GetRequiredService<Platform.Tenancy.AccessScope>() is var scope
+            && (scope.IsPlatformAdmin || scope.Memberships.Any(m => Roles.IsLeader(m.Role)))));
     }
 
     public static void AnnounceOnStart(WebApplication app)

@@ -45,7 +45,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+
+        // A Content-Security-Policy violation is an error of the product: the tests that assert App.LoggedErrors is
+        // empty fail on it.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                App.LoggedErrors.Enqueue("CSP violation in the browser: " + message.Text);
+            }
+        };
+        return page;
     }
 
     public async Task SignInAsync(IPage page, string userName, string password = Modules.Demo.DemoSeeder.DemoPassword)

@@ -110,14 +110,18 @@ public sealed class TestApp : IAsyncDisposable
         return _host.CreateDefaultClient(options.BaseAddress, [.. handlers]);
     }
 
-    /// <summary>An HTTP client signed in with a bearer token as the given user.</summary>
+    /// <summary>
+    /// An HTTP client signed in with a bearer token as the given user. Access tokens are short-lived (15 minutes): the
+    /// client signs in again when its token has expired on the test's clock (a test that moves its clock by days keeps
+    /// working), unless the test has put another Authorization header on the request.
+    /// </summary>
     public async Task<HttpClient> ClientForAsync(string userName, string password = Modules.Demo.DemoSeeder.DemoPassword)
     {
-        var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
+        var session = new BearerSession(this, userName, password, _slot.Clock ?? TimeProvider.System);
+        var token = await session.SignInAsync() ?? throw new InvalidOperationException($"{userName} could not sign in.");
+        _slot.Enter();
+        var client = _host.CreateDefaultClient(new RedirectHandler(7), new CookieContainerHandler(), new SlotHeader(_slot.Id), session);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }
 
@@ -165,6 +169,56 @@ public sealed class TestApp : IAsyncDisposable
         catch (IOException)
         {
             // a file still open by a late writer: the temp folder is cleaned by the OS
+        }
+    }
+
+    /// <summary>Keeps a test client's bearer token fresh on the test's clock (a new sign-in when it has expired).</summary>
+    private sealed class BearerSession(TestApp app, string userName, string password, TimeProvider clock) : DelegatingHandler
+    {
+        private readonly HashSet<string> _issued = new(StringComparer.Ordinal);
+        private string? _token;
+        private DateTimeOffset _expires;
+
+        public async Task<string?> SignInAsync()
+        {
+            using var client = app.CreateClient();
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            _token = doc.RootElement.GetProperty("accessToken").GetString()!;
+            _expires = clock.GetUtcNow().AddSeconds(doc.RootElement.GetProperty("expiresIn").GetInt64());
+            lock (_issued)
+            {
+                _issued.Add(_token);
+            }
+
+            return _token;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var presented = request.Headers.Authorization?.Parameter;
+            bool ours;
+            lock (_issued)
+            {
+                ours = presented is not null && _issued.Contains(presented);
+            }
+
+            if (ours)
+            {
+                if (clock.GetUtcNow() >= _expires.AddSeconds(-5))
+                {
+                    await SignInAsync(); // a refused sign-in (password changed, user locked) keeps the old token: the server decides
+                }
+
+                request.Headers.Authorization = new("Bearer", _token);
+            }
+
+            return await base.SendAsync(request, cancellationToken);
         }
     }
 

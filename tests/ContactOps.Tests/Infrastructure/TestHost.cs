@@ -44,6 +44,7 @@ internal sealed class TestHost : WebApplicationFactory<Program>
         typeof(Modules.Sales.AttachmentLimits),
         typeof(StorageOptions),
         typeof(IFileStorage),
+        typeof(global::ContactOps.Platform.Auth.SignInLimits),
     ];
 
     private static readonly ConcurrentDictionary<Provider, Lazy<Task<TestHost>>> Hosts = new();
@@ -73,6 +74,11 @@ internal sealed class TestHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Database:SeedDemoData", "false");
         builder.UseSetting("Storage:Root", Path.Combine(_home, "files"));
+
+        // Tests sign in often from one address and as one user: the sign-in limits are the product's business only in
+        // the tests about them, which give themselves SignInLimits with low limits (app.Use(...)).
+        builder.UseSetting("Security:SignInPerIpPermits", "100000");
+        builder.UseSetting("Security:SignInPerAccountPermits", "100000");
         builder.ConfigureLogging(l => l.AddProvider(new ErrorLog(() => TestSlot.Current?.Errors ?? StrayErrors)));
         builder.ConfigureTestServices(services =>
         {

@@ -40,9 +40,10 @@ public class ApiHygieneTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
 
-        // Some traffic, then the scrape shows the request metrics in Prometheus text format.
+        // Some traffic, then the scrape (a leader's; anonymous callers get 401) shows the request metrics in Prometheus text format.
         await (await app.ClientForAsync("agent.premium-sales")).GetAsync("/api/v1/customers?q=maria");
-        var metrics = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/metrics")).StatusCode);
+        var metrics = await (await app.ClientForAsync("supervisor.premium-sales")).GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         var text = await metrics.Content.ReadAsStringAsync();
         Assert.Contains("# TYPE ", text, StringComparison.Ordinal);

@@ -24,6 +24,15 @@ public class SignInTests
             ["returnUrl"] = returnUrl,
         }));
 
+    /// <summary>The antiforgery token of the page's sign-out form (the client must hold the sign-in cookie).</summary>
+    internal static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/");
+        var input = System.Text.RegularExpressions.Regex.Match(html, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>");
+        Assert.True(input.Success, "no antiforgery token on the page");
+        return System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(input.Value, "value=\"([^\"]+)\"").Groups[1].Value);
+    }
+
     private static Task<HttpResponseMessage> PostTokenAsync(HttpClient client, string user, string password) =>
         client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
 
@@ -50,7 +59,7 @@ public class SignInTests
         var signedIn = await client.GetAsync("/api/v1/customers?q=maria");
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
 
-        var logout = await client.PostAsync("/account/logout", null);
+        var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client) }));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Contains(logout.Headers.GetValues("Set-Cookie"), c => c.StartsWith("contactops.auth=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
 
@@ -73,7 +82,7 @@ public class SignInTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task Five_wrong_passwords_lock_the_account_and_then_even_the_right_password_is_refused(Provider provider)
+    public async Task Five_wrong_passwords_lock_the_account_and_then_even_the_right_password_is_refused_with_the_same_answer(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var client = NoRedirects(app);
@@ -87,15 +96,16 @@ public class SignInTests
         }
 
         var fifth = await PostLoginAsync(client, "agent.sales-cell", "Equivocada2026");
-        Assert.StartsWith("/login?error=locked", fifth.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/login?error=invalid", fifth.Headers.Location?.OriginalString, StringComparison.Ordinal);
 
+        // Locked: the right password is refused, with the same answer as a wrong one (a caller learns nothing).
         var right = await PostLoginAsync(client, "agent.sales-cell", DemoSeeder.DemoPassword);
-        Assert.StartsWith("/login?error=locked", right.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/login?error=invalid", right.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.False(right.Headers.TryGetValues("Set-Cookie", out var c2) && c2.Any(c => c.StartsWith("contactops.auth=", StringComparison.Ordinal)));
 
-        // Locked for the API as well: 423.
+        // Locked for the API as well, answered as a wrong password.
         var token = await PostTokenAsync(app.CreateClient(), "agent.sales-cell", DemoSeeder.DemoPassword);
-        Assert.Equal((HttpStatusCode)423, token.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
 
         // Other users are not affected.
         var other = await PostLoginAsync(client, "agent.premium-sales", DemoSeeder.DemoPassword);
@@ -105,7 +115,7 @@ public class SignInTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task Token_endpoint_gives_a_bearer_token_for_the_right_password_401_for_a_wrong_one_and_423_when_locked(Provider provider)
+    public async Task Token_endpoint_gives_a_bearer_token_for_the_right_password_and_401_for_a_wrong_one_or_a_locked_account(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var client = app.CreateClient();
@@ -134,11 +144,11 @@ public class SignInTests
         }
 
         var fifth = await PostTokenAsync(client, "supervisor.premium-sales", "Equivocada2026");
-        Assert.Equal((HttpStatusCode)423, fifth.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, fifth.StatusCode);
         var locked = await PostTokenAsync(client, "supervisor.premium-sales", DemoSeeder.DemoPassword);
-        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Equal("application/problem+json", locked.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("bloqueada", (await Demo.JsonAsync(locked)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("auth.invalid_credentials", (await Demo.JsonAsync(locked)).GetProperty("code").GetString());
 
         var unknownUser = await PostTokenAsync(client, "nadie.existe", DemoSeeder.DemoPassword);
         Assert.Equal(HttpStatusCode.Unauthorized, unknownUser.StatusCode);
@@ -209,7 +219,7 @@ public class SignInTests
         }
 
         var login = await PostLoginAsync(NoRedirects(app), "agent.devices-outbound", DemoSeeder.DemoPassword);
-        Assert.StartsWith("/login?error=notallowed", login.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/login?error=invalid", login.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.False(login.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("contactops.auth=", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostTokenAsync(app.CreateClient(), "agent.devices-outbound", DemoSeeder.DemoPassword)).StatusCode);
 

@@ -15,6 +15,9 @@ public sealed class AppUser : IdentityUser<Guid>, IAuditable, IStamped
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Lockouts in a row (each one longer than the last); reset by a successful sign-in or an unlock.</summary>
+    public int LockoutStreak { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -2,10 +2,13 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Components.Authorization;
+using ContactOps.Platform.Localization;
+using ContactOps.Platform.Web;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace ContactOps.Platform.Auth;
 
@@ -15,6 +18,7 @@ public static class AuthSetup
 
     public static IServiceCollection AddAppAuth(this IServiceCollection services)
     {
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
         services.AddScoped<AccessScope>();
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddIdentityCore<AppUser>(o =>
@@ -25,17 +29,24 @@ public static class AuthSetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
             })
+            .AddUserManager<AppUserManager>()
             .AddSignInManager<AppSignInManager>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddErrorDescriber<SpanishIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The lockout itself is AppUserManager's growing back-off; Identity's fixed window only mirrors its settings.
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, s) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = Math.Max(1, s.Value.LockoutMaxFailures);
+            o.Lockout.DefaultLockoutTimeSpan = s.Value.LockoutFor(1);
+        });
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SecurityOptions>>((o, s) => o.ValidationInterval = s.Value.StampValidationInterval);
+        services.AddScoped<AuthTokens>();
+        services.AddSignInThrottle();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
@@ -56,7 +67,7 @@ public static class AuthSetup
                         : IdentityConstants.ApplicationScheme;
                 };
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme) // validates the access tokens AuthTokens issues (their expiry is in the ticket)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeySecrets.Scheme, null)
             .AddIdentityCookies(b => b.ApplicationCookie?.Configure(o =>
             {
@@ -66,9 +77,10 @@ public static class AuthSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
                 o.Cookie.Name = "contactops.auth";
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever served over HTTPS
                 o.Events.OnRedirectToLogin = ctx =>
                 {
-                    if (ctx.Request.Path.StartsWithSegments("/api"))
+                    if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/metrics"))
                     {
                         ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
                         return Task.CompletedTask;
@@ -79,8 +91,9 @@ public static class AuthSetup
                 };
                 o.Events.OnRedirectToAccessDenied = ctx =>
                 {
-                    ctx.Response.StatusCode = ctx.Request.Path.StartsWithSegments("/api") ? StatusCodes.Status403Forbidden : StatusCodes.Status302Found;
-                    if (!ctx.Request.Path.StartsWithSegments("/api"))
+                    var api = ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/metrics");
+                    ctx.Response.StatusCode = api ? StatusCodes.Status403Forbidden : StatusCodes.Status302Found;
+                    if (!api)
                     {
                         ctx.Response.Redirect(ctx.RedirectUri);
                     }
@@ -98,8 +111,8 @@ public static class AuthSetup
     /// <summary>Sets the request's <see cref="AccessScope"/> from its authenticated principal.</summary>
     /// <remarks>
     /// Bearer tokens are self-contained; so that a locked-out, deactivated or re-stamped user (password
-    /// reset, membership change) loses API access at once rather than when the token expires, each
-    /// bearer request re-checks the user's security stamp (one primary-key lookup).
+    /// reset, membership change, sign-out) or a revoked session loses API access at once rather than when the
+    /// token expires, each bearer request re-checks the user's security stamp and its session (two primary-key lookups).
     /// </remarks>
     public static IApplicationBuilder UseAccessScope(this IApplicationBuilder app) =>
         app.Use(async (ctx, next) =>
@@ -110,7 +123,9 @@ public static class AuthSetup
             {
                 var signIn = ctx.RequestServices.GetRequiredService<SignInManager<AppUser>>();
                 var user = await signIn.ValidateSecurityStampAsync(ctx.User);
-                if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+                if (user is null
+                    || await signIn.UserManager.IsLockedOutAsync(user)
+                    || !await ctx.RequestServices.GetRequiredService<AuthTokens>().IsLiveAsync(ctx.User, ctx.RequestAborted))
                 {
                     ctx.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
                 }
@@ -122,64 +137,124 @@ public static class AuthSetup
 
     public sealed record TokenRequest(string UserName, string Password);
 
+    public sealed record RefreshRequest(string? RefreshToken);
+
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        // Cookie sign-in for the UI (a plain form post from the static sign-in page).
-        app.MapPost("/account/login", async Task<IResult> ([FromForm] string userName, [FromForm] string password, [FromForm] string? returnUrl, [FromForm] bool? remember, SignInManager<AppUser> signIn) =>
+        // Cookie sign-in for the UI (a plain form post from the static sign-in page). Unknown user, wrong password,
+        // locked or deactivated account: the same answer.
+        app.MapPost("/account/login", async Task<IResult> ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, [FromForm] bool? remember, HttpContext http, SignInManager<AppUser> signIn, SignInThrottle throttle) =>
         {
-            var back = SafeReturnUrl(returnUrl);
+            var back = LocalUrls.SafeOrRoot(returnUrl);
             if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrWhiteSpace(password))
             {
                 return TypedResults.LocalRedirect($"/login?error=missing&returnUrl={Uri.EscapeDataString(back)}");
             }
 
-            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-            var result = await signIn.PasswordSignInAsync(userName.Trim(), password, remember == true, lockoutOnFailure: true);
-            if (result.Succeeded)
+            if (!throttle.TryAccount(http, userName))
             {
-                return TypedResults.LocalRedirect(back);
+                return TypedResults.LocalRedirect($"/login?error=throttled&returnUrl={Uri.EscapeDataString(back)}");
             }
 
-            var error = result.IsLockedOut ? "locked" : result.IsNotAllowed ? "notallowed" : "invalid";
-            return TypedResults.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(back)}");
-        }).DisableAntiforgery().ExcludeFromDescription();
+            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+            var user = await FindForSignInAsync(signIn, userName, password);
+            var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, password, remember == true, lockoutOnFailure: true);
+            return result.Succeeded
+                ? TypedResults.LocalRedirect(back)
+                : TypedResults.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+        }).DisableAntiforgery().RequireRateLimiting(SignInThrottle.Policy).ExcludeFromDescription();
 
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // Sign-out needs the page's antiforgery token, and ends every session of the user: the new security stamp
+        // fails the old cookies at their next check (at most a minute) and the bearer tokens and refresh tokens at once.
+        app.MapPost("/account/logout", async Task<IResult> (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return TypedResults.Problem(
+                    detail: Messages.Text("Error.auth.antiforgery"),
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: Messages.Text("Problem.validation"),
+                    extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "auth.antiforgery" });
+            }
+
+            if (http.User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login?signedOut=1");
-        }).ExcludeFromDescription();
+        }).DisableAntiforgery().ExcludeFromDescription();
 
         // Bearer tokens for API clients.
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        api.MapPost("/token", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (TokenRequest request, SignInManager<AppUser> signIn) =>
+        api.MapPost("/token", async Task<IResult> (TokenRequest request, HttpContext http, SignInManager<AppUser> signIn, SignInThrottle throttle, AuthTokens tokens, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrWhiteSpace(request.Password))
             {
                 return TypedResults.Problem("Indique usuario y contraseña.", statusCode: StatusCodes.Status400BadRequest, title: "Solicitud inválida");
             }
 
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(request.UserName.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            if (!throttle.TryAccount(http, request.UserName))
             {
-                return TypedResults.Empty; // the bearer handler has written the token response
+                return SignInThrottle.Refused();
             }
 
-            return result.IsLockedOut
-                ? TypedResults.Problem("La cuenta está bloqueada por intentos fallidos; intente más tarde.", statusCode: StatusCodes.Status423Locked, title: "Cuenta bloqueada")
-                : TypedResults.Problem("Usuario o contraseña incorrectos.", statusCode: StatusCodes.Status401Unauthorized, title: "No autorizado");
+            var user = await FindForSignInAsync(signIn, request.UserName, request.Password);
+            var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+            return result.Succeeded ? TypedResults.Ok(await tokens.IssueAsync(user!, ct)) : InvalidCredentials();
         })
         .AllowAnonymous()
-        .WithSummary("Exchange user name and password for a bearer token")
-        .Produces<AccessTokenResponse>();
+        .RequireRateLimiting(SignInThrottle.Policy)
+        .WithSummary("Exchange user name and password for an access token (15 minutes) and a refresh token")
+        .Produces<AccessTokenResponse>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapPost("/refresh", async Task<IResult> (RefreshRequest request, AuthTokens tokens, CancellationToken ct) =>
+            await tokens.RefreshAsync(request.RefreshToken, ct) is { } pair
+                ? TypedResults.Ok(pair)
+                : TypedResults.Problem(
+                    detail: Messages.Text("Error.auth.invalid_refresh_token"),
+                    statusCode: StatusCodes.Status401Unauthorized,
+                    title: Messages.Text("Problem.unauthorized"),
+                    extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "auth.invalid_refresh_token" }))
+        .AllowAnonymous()
+        .RequireRateLimiting(SignInThrottle.Policy)
+        .WithSummary("Exchange a refresh token (once) for a new access token and refresh token; a reused one ends the session")
+        .Produces<AccessTokenResponse>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapPost("/revoke", async (RefreshRequest? request, HttpContext http, AuthTokens tokens, CancellationToken ct) =>
+        {
+            await tokens.RevokeAsync(request?.RefreshToken, AuthTokens.SessionOf(http.User), ct);
+            return TypedResults.NoContent();
+        })
+        .AllowAnonymous()
+        .RequireRateLimiting(SignInThrottle.Policy)
+        .WithSummary("End a session: its refresh token in the body, or the caller's own bearer session; its tokens stop working at once");
         return app;
     }
 
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    private static IResult InvalidCredentials() => TypedResults.Problem(
+        detail: Messages.Text("Error.auth.invalid_credentials"),
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: Messages.Text("Problem.unauthorized"),
+        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "auth.invalid_credentials" });
+
+    /// <summary>The user to check the password of; for an unknown name, null after hashing the password anyway, so that time tells nothing either.</summary>
+    private static async Task<AppUser?> FindForSignInAsync(SignInManager<AppUser> signIn, string userName, string password)
+    {
+        var user = await signIn.UserManager.FindByNameAsync(userName.Trim());
+        if (user is null)
+        {
+            signIn.UserManager.PasswordHasher.HashPassword(new AppUser(), password);
+        }
+
+        return user;
+    }
+
 }
 
 /// <summary>Keeps the circuit's <see cref="AccessScope"/> in step with its authentication state.</summary>

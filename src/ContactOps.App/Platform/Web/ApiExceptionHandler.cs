@@ -5,7 +5,9 @@ namespace ContactOps.Platform.Web;
 
 /// <summary>
 /// An unexpected failure on the API answers a 500 ProblemDetails (no details of the exception), instead of
-/// re-executing the UI's error page. The exception itself is logged by the exception-handler middleware.
+/// re-executing the UI's error page. The exception itself is logged by the exception-handler middleware. A request that
+/// does not bind (malformed JSON, a missing or unparsable parameter: <c>RouteHandlerOptions.ThrowOnBadRequest</c>) answers
+/// a 400 ProblemDetails with the code <c>request.malformed_json</c> or <c>request.invalid</c>.
 /// </summary>
 public sealed class ApiExceptionHandler : IExceptionHandler
 {
@@ -16,6 +18,20 @@ public sealed class ApiExceptionHandler : IExceptionHandler
         if (!new PathString(path).StartsWithSegments("/api") || httpContext.Response.HasStarted)
         {
             return false;
+        }
+
+        if (exception is BadHttpRequestException bad)
+        {
+            // A body that is not JSON (or not the expected shape), a parameter that does not bind: the caller's fault.
+            var malformed = bad.InnerException is System.Text.Json.JsonException;
+            httpContext.Response.StatusCode = bad.StatusCode;
+            await TypedResults.Problem(
+                    detail: malformed ? Messages.Text("Error.request.malformed_json") : Messages.Text("Error.request.invalid"),
+                    statusCode: bad.StatusCode,
+                    title: Messages.Text("Problem.validation"),
+                    extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = malformed ? "request.malformed_json" : "request.invalid" })
+                .ExecuteAsync(httpContext);
+            return true;
         }
 
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;

@@ -36,8 +36,7 @@ public static class CultureEndpoints
                 }
             }
 
-            var back = !string.IsNullOrEmpty(redirectUri) && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/";
-            return TypedResults.LocalRedirect(back);
+            return TypedResults.LocalRedirect(LocalUrls.SafeOrRoot(redirectUri));
         }).ExcludeFromDescription();
         return app;
     }

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using ContactOps.Modules.Demo;
+using ContactOps.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ContactOps.Tests.Platform;
+
+/// <summary>Bad redirects and bodies answer 4xx, never 500 (issue 13, finding 10); response headers and /metrics (finding 11).</summary>
+public class HeadersAndInputTests
+{
+    private static HttpClient NoRedirects(TestApp app, string? baseAddress = null) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress ?? "http://localhost") });
+
+    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string returnUrl) =>
+        client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "agent.premium-sales",
+            ["password"] = DemoSeeder.DemoPassword,
+            ["returnUrl"] = returnUrl,
+        }));
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Return_urls_with_control_characters_and_culture_redirects_elsewhere_go_home_and_never_answer_500(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        foreach (var returnUrl in new[] { "/clientes\r\nSet-Cookie: x=1", "/\tevil.example", "/\\evil.example", "/clientes\tx", "//evil.example" })
+        {
+            var login = await LoginAsync(NoRedirects(app), returnUrl);
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.Equal("/", login.Headers.Location?.OriginalString);
+        }
+
+        foreach (var redirect in new[] { "/%5Cevil.example", "/%09/evil.example", "%2F%2Fevil.example", "/%0D%0Ax", "https://evil.example" })
+        {
+            var culture = await NoRedirects(app).GetAsync($"/culture/set?culture=en&redirectUri={redirect}");
+            Assert.Equal(HttpStatusCode.Redirect, culture.StatusCode);
+            Assert.Equal("/", culture.Headers.Location?.OriginalString);
+        }
+
+        Assert.Equal("/clientes?x=1", (await NoRedirects(app).GetAsync("/culture/set?culture=en&redirectUri=%2Fclientes%3Fx%3D1")).Headers.Location?.OriginalString);
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Malformed_json_answers_a_400_problem_with_a_code_and_a_Spanish_message(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var admin = await app.ClientForAsync("admin");
+        foreach (var (client, path) in new[] { (app.CreateClient(), "/api/v1/auth/token"), (admin, "/api/v1/users"), (admin, "/api/v1/auth/refresh") })
+        {
+            var response = await client.PostAsync(path, new StringContent("{\"userName\": ", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await Demo.JsonAsync(response);
+            Assert.Equal("request.malformed_json", problem.GetProperty("code").GetString());
+            Assert.StartsWith("El cuerpo de la solicitud no es un JSON válido", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // A body of the wrong shape is the same mistake.
+        var wrongShape = await app.CreateClient().PostAsync("/api/v1/auth/token", new StringContent("[1,2]", Encoding.UTF8, "application/json"));
+        Assert.Equal("request.malformed_json", (await Demo.JsonAsync(wrongShape)).GetProperty("code").GetString());
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Pages_and_the_api_carry_a_content_security_policy_nosniff_and_a_referrer_policy(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var page = await app.CreateClient().GetAsync("/login");
+        var csp = string.Join(' ', page.Headers.GetValues("Content-Security-Policy"));
+        foreach (var directive in new[] { "default-src 'self'", "style-src 'self' 'unsafe-inline'", "connect-src 'self' ws://localhost wss://localhost", "frame-ancestors 'none'", "object-src 'none'" })
+        {
+            Assert.Contains(directive, csp, StringComparison.Ordinal);
+        }
+
+        // Scripts from this site only; the one inline script (Blazor's import map) carries this response's nonce.
+        var nonce = Regex.Match(csp, "script-src 'self' 'nonce-([^']+)';").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(nonce));
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.True(page.StatusCode == HttpStatusCode.OK, html);
+        Assert.Matches($"<script[^>]*type=\"importmap\"[^>]*nonce=\"{Regex.Escape(nonce)}\"|<script[^>]*nonce=\"{Regex.Escape(nonce)}\"[^>]*type=\"importmap\"", html);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+
+        foreach (var response in new[] { page, await app.CreateClient().GetAsync("/api/v1/customers?q=x"), await (await app.ClientForAsync("agent.premium-sales")).GetAsync("/api/v1/customers?q=maria") })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Over_https_the_server_sends_hsts_and_secure_cookies_and_over_http_neither(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var https = await LoginAsync(NoRedirects(app, "https://contactops.example"), "/");
+        Assert.Contains("max-age=", https.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+        Assert.Contains("secure", https.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("contactops.auth=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+
+        var http = await LoginAsync(NoRedirects(app, "http://contactops.example"), "/");
+        Assert.False(http.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain("secure", http.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("contactops.auth=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Metrics_answer_only_a_signed_in_leader_or_admin(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("agent.premium-sales")).GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync("supervisor.premium-sales")).GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientForAsync("admin")).GetAsync("/metrics")).StatusCode);
+    }
+}
