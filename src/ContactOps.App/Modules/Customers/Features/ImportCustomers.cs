@@ -73,7 +73,7 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
             }
 
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var opened = TabularFile.Open(file, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
+            var opened = TabularFile.OpenForImport(file, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
             if (!opened.IsSuccess)
             {
                 return opened.Error!;

@@ -98,7 +98,7 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
             }
 
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var opened = TabularFile.Open(file, request.FileName);
+            var opened = TabularFile.OpenForImport(file, request.FileName);
             if (!opened.IsSuccess)
             {
                 return opened.Error!;

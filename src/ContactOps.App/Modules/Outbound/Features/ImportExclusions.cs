@@ -87,7 +87,7 @@ public sealed class ImportExclusions(AppDbContext db, AccessScope scope, AuditLo
             }
 
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var opened = TabularFile.Open(file, request.FileName);
+            var opened = TabularFile.OpenForImport(file, request.FileName);
             if (!opened.IsSuccess)
             {
                 return opened.Error!;

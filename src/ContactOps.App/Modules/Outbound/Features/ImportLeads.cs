@@ -114,7 +114,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             var start = table.Table.Position;
             ColumnMap map;
             IReadOnlyList<LeadAttributeColumn> attributes = [];
-            var opened = TabularFile.Open(table.Table, table.TableName);
+            var opened = TabularFile.OpenForImport(table.Table, table.TableName);
             if (!opened.IsSuccess)
             {
                 return opened.Error!;
@@ -149,7 +149,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             file.Position = 0;
             var stored = await vault.StoreAsync(file, ct);
             table.Table.Position = start;
-            var again = TabularFile.Open(table.Table, table.TableName);
+            var again = TabularFile.OpenForImport(table.Table, table.TableName);
             if (!again.IsSuccess)
             {
                 await vault.DeleteAsync(stored.Key, CancellationToken.None);

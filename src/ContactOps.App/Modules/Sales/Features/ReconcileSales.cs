@@ -81,7 +81,7 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
 
             var started = time.GetUtcNow();
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var opened = TabularFile.Open(file, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
+            var opened = TabularFile.OpenForImport(file, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
             if (!opened.IsSuccess)
             {
                 return opened.Error!;
