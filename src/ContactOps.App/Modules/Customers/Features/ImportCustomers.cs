@@ -9,6 +9,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -65,8 +66,8 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
         {
             if (!file.CanSeek)
             {
-                tempCopy = Path.Combine(Path.GetTempPath(), "contactops-upload-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
-                var copy = new FileStream(tempCopy, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                tempCopy = PrivateTempFile.NewPath("contactops-upload-");
+                var copy = new FileStream(tempCopy, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
                 await file.CopyToAsync(copy, ct);
                 copy.Position = 0;
                 file = copy;

@@ -7,6 +7,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -91,7 +92,7 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
         {
             if (!file.CanSeek)
             {
-                tempCopy = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-calllog-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                tempCopy = PrivateTempFile.Create("contactops-calllog-");
                 await file.CopyToAsync(tempCopy, ct);
                 tempCopy.Position = 0;
                 file = tempCopy;

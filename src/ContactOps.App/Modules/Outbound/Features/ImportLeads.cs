@@ -8,6 +8,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -97,7 +98,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
         {
             if (!file.CanSeek)
             {
-                tempCopy = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-upload-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                tempCopy = PrivateTempFile.Create("contactops-upload-");
                 await file.CopyToAsync(tempCopy, ct);
                 tempCopy.Position = 0;
                 file = tempCopy;
