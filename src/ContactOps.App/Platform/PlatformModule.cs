@@ -25,6 +25,7 @@ public sealed class PlatformModule : IAppModule, ICliModule
         services.AddHostedService(sp => sp.GetRequiredService<RejectsJanitor>());
 
         services.AddFileStorage();
+        services.AddSingleton<Files.ZipLimits>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

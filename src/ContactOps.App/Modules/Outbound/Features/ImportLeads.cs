@@ -45,7 +45,7 @@ public sealed record LeadImportSummary(
 /// inserted set-based. One transaction: a failure leaves no base and no lead. The received file
 /// is kept encrypted (<see cref="LeadFileVault"/>).
 /// </summary>
-public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, TimeProvider time, ManageSegments segments, ILogger<ImportLeads> logger)
+public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, ZipLimits zipLimits, TimeProvider time, ManageSegments segments, ILogger<ImportLeads> logger)
 {
     private const string Stage = "stage_leads";
     private const int ProgressEvery = 4096;
@@ -105,7 +105,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             }
 
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var intake = await LeadFileIntake.OpenAsync(file, request.FileName, request.Password, ct);
+            var intake = await LeadFileIntake.OpenAsync(file, request.FileName, request.Password, zipLimits, ct);
             if (!intake.IsSuccess)
             {
                 return intake.Error!;
