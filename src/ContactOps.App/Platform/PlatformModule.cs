@@ -21,11 +21,12 @@ public sealed class PlatformModule : IAppModule, ICliModule
         services.AddScoped<SaveColumnMapping>();
         services.AddScoped<ListColumnMappings>();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddScoped<ImportRejects>();
         services.AddSingleton<RejectsJanitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RejectsJanitor>());
 
-        services.AddFileStorage();
         services.AddSingleton<Files.ZipLimits>();
+        services.AddFileStorage();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)

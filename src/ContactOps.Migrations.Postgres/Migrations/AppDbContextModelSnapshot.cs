@@ -1225,7 +1225,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("Teams", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Desk.AgentStateChange", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.AgentStateChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1266,7 +1266,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("AgentStateChanges", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Dialer.CallAttempt", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.CallAttempt", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1369,7 +1369,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("CallAttempts", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Dialer.Callback", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Callback", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1420,7 +1420,159 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("Callbacks", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.Lead", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.DailySalesGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sales")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DailySalesGoals", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.DncEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AddedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("E164")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "E164")
+                        .IsUnique();
+
+                    b.ToTable("DncEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ExclusionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Channels")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("E164")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("Country", "E164");
+
+                    b.ToTable("ExclusionEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ExclusionSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LoadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Numbers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RegistryDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Country", "IsCurrent");
+
+                    b.ToTable("ExclusionSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Lead", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1510,7 +1662,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("Leads", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.LeadBase", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.LeadBase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1581,7 +1733,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("LeadBases", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.LeadPhone", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.LeadPhone", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1620,7 +1772,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("LeadPhones", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Management.ManagementLayout", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ManagementLayout", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1662,7 +1814,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("ManagementLayouts", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Management.ManagementReportRun", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ManagementReportRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1828,127 +1980,56 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("OutboundCampaigns", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.DncEntry", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.OutboundHourlyStat", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("OperationId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AddedByUserId")
-                        .HasColumnType("uuid");
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgentLogin")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("Abandoned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("E164")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OperationId", "E164")
-                        .IsUnique();
-
-                    b.ToTable("DncEntries", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.ExclusionEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("Contacts")
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<long>("EffectiveContacts")
+                        .HasColumnType("bigint");
 
-                    b.Property<int>("Channels")
-                        .HasMaxLength(40)
-                        .HasColumnType("integer");
+                    b.Property<long>("Machine")
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
+                    b.Property<long>("Sales")
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("E164")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<long>("TalkSeconds")
+                        .HasColumnType("bigint");
 
-                    b.Property<Guid>("SnapshotId")
-                        .HasColumnType("uuid");
+                    b.HasKey("OperationId", "Day", "Hour", "AgentLogin");
 
-                    b.HasKey("Id");
+                    b.HasIndex("ClientId");
 
-                    b.HasIndex("SnapshotId");
-
-                    b.HasIndex("Country", "E164");
-
-                    b.ToTable("ExclusionEntries", (string)null);
+                    b.ToTable("OutboundHourlyStats", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.ExclusionSnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
-
-                    b.Property<string>("FileSha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("LoadedByUserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Numbers")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("RegistryDate")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Country", "IsCurrent");
-
-                    b.ToTable("ExclusionSnapshots", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.PolicyRefusal", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.PolicyRefusal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2035,159 +2116,6 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Segments", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.DailySalesGoal", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Sales")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OperationId", "Day")
-                        .IsUnique();
-
-                    b.ToTable("DailySalesGoals", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.OutboundHourlyStat", b =>
-                {
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Hour")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("AgentLogin")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<long>("Abandoned")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Answered")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Attempts")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Contacts")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("EffectiveContacts")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Machine")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Sales")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("TalkSeconds")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("OperationId", "Day", "Hour", "AgentLogin");
-
-                    b.HasIndex("ClientId");
-
-                    b.ToTable("OutboundHourlyStats", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Sales.Attachments.SaleAttachment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("BackOfficeOperationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("SaleId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("StorageKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("UploadedByUserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OperationId", "Kind");
-
-                    b.HasIndex("SaleId", "Kind");
-
-                    b.ToTable("SaleAttachments", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Sales.ChecklistDefinition", b =>
@@ -2285,7 +2213,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("SaleChecklistItems", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeliveryEvent", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeliveryEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2355,7 +2283,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("DeviceDeliveryEvents", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeviceBackOfficeSettings", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeviceBackOfficeSettings", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2384,7 +2312,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("DeviceBackOfficeSettings", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeviceFulfilment", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeviceFulfilment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2556,7 +2484,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("DeviceFulfilments", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Legalization.LegalizationLayout", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.LegalizationLayout", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2589,7 +2517,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("LegalizationLayouts", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Legalization.LegalizationRun", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.LegalizationRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2660,7 +2588,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("LegalizationRuns", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.ReconciliationCut", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.ReconciliationCut", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2747,7 +2675,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("ReconciliationCuts", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.ReconciliationItem", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.ReconciliationItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2787,80 +2715,6 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.HasIndex("CutId", "Category");
 
                     b.ToTable("ReconciliationItems", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.SaleClaim", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AnswerText")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset?>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CutId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ItemId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("OpenedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("SaleId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SentReference")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CutId");
-
-                    b.HasIndex("ItemId")
-                        .IsUnique();
-
-                    b.HasIndex("SaleId");
-
-                    b.HasIndex("OperationId", "State");
-
-                    b.ToTable("SaleClaims", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Sales.Sale", b =>
@@ -3016,6 +2870,152 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.HasIndex("OperationId", "State", "SoldAt");
 
                     b.ToTable("Sales", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Sales.SaleAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Kind");
+
+                    b.HasIndex("SaleId", "Kind");
+
+                    b.ToTable("SaleAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Sales.SaleClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CutId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CutId");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("SaleId");
+
+                    b.HasIndex("OperationId", "State");
+
+                    b.ToTable("SaleClaims", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Sales.SaleProduct", b =>
@@ -3546,6 +3546,40 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("ImportBatches", (string)null);
                 });
 
+            modelBuilder.Entity("ContactOps.Platform.Imports.ImportRejectsFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ImportRejects", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -3803,7 +3837,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Desk.AgentStateChange", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.AgentStateChange", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3812,7 +3846,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Dialer.CallAttempt", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.CallAttempt", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3821,25 +3855,52 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Dialer.Callback", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Callback", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Outbound.Leads.Lead", null)
+                    b.HasOne("ContactOps.Modules.Outbound.Lead", null)
                         .WithMany()
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.Lead", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.DailySalesGoal", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Outbound.Leads.LeadBase", null)
+                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.DncEntry", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ExclusionEntry", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Outbound.ExclusionSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Lead", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Outbound.LeadBase", null)
                         .WithMany()
                         .HasForeignKey("BaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.LeadBase", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.LeadBase", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3848,16 +3909,16 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.LeadPhone", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.LeadPhone", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Outbound.Leads.Lead", null)
+                    b.HasOne("ContactOps.Modules.Outbound.Lead", null)
                         .WithMany("Phones")
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Management.ManagementLayout", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ManagementLayout", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3866,7 +3927,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Management.ManagementReportRun", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ManagementReportRun", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3884,21 +3945,12 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.DncEntry", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.OutboundHourlyStat", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
                         .HasForeignKey("OperationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.ExclusionEntry", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Outbound.Policy.ExclusionSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3907,33 +3959,6 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
                         .HasForeignKey("OperationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.DailySalesGoal", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
-                        .WithMany()
-                        .HasForeignKey("OperationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.OutboundHourlyStat", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
-                        .WithMany()
-                        .HasForeignKey("OperationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Sales.Attachments.SaleAttachment", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Sales.Sale", null)
-                        .WithMany()
-                        .HasForeignKey("SaleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3956,16 +3981,16 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeliveryEvent", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeliveryEvent", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Sales.Devices.DeviceFulfilment", null)
+                    b.HasOne("ContactOps.Modules.Sales.DeviceFulfilment", null)
                         .WithMany()
                         .HasForeignKey("FulfilmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeviceBackOfficeSettings", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeviceBackOfficeSettings", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3974,7 +3999,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeviceFulfilment", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeviceFulfilment", b =>
                 {
                     b.HasOne("ContactOps.Modules.Sales.Sale", null)
                         .WithMany()
@@ -3983,7 +4008,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Legalization.LegalizationLayout", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.LegalizationLayout", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Client", null)
                         .WithMany()
@@ -3992,7 +4017,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Legalization.LegalizationRun", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.LegalizationRun", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -4001,7 +4026,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.ReconciliationCut", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.ReconciliationCut", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -4010,21 +4035,12 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.ReconciliationItem", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.ReconciliationItem", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Sales.Reconciliation.ReconciliationCut", null)
+                    b.HasOne("ContactOps.Modules.Sales.ReconciliationCut", null)
                         .WithMany()
                         .HasForeignKey("CutId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.SaleClaim", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Sales.Reconciliation.ReconciliationCut", null)
-                        .WithMany()
-                        .HasForeignKey("CutId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -4033,6 +4049,24 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
                         .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Sales.SaleAttachment", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Sales.Sale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Sales.SaleClaim", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Sales.ReconciliationCut", null)
+                        .WithMany()
+                        .HasForeignKey("CutId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4132,7 +4166,7 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.Navigation("Holidays");
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.Lead", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Lead", b =>
                 {
                     b.Navigation("Phones");
                 });

@@ -1219,7 +1219,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("Teams", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Desk.AgentStateChange", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.AgentStateChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1260,7 +1260,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("AgentStateChanges", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Dialer.CallAttempt", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.CallAttempt", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1363,7 +1363,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("CallAttempts", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Dialer.Callback", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Callback", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1414,7 +1414,157 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("Callbacks", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.Lead", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.DailySalesGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sales")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DailySalesGoals", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.DncEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AddedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("E164")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "E164")
+                        .IsUnique();
+
+                    b.ToTable("DncEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ExclusionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channels")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("E164")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SnapshotId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("Country", "E164");
+
+                    b.ToTable("ExclusionEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ExclusionSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LoadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Numbers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RegistryDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Country", "IsCurrent");
+
+                    b.ToTable("ExclusionSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Lead", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1504,7 +1654,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("Leads", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.LeadBase", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.LeadBase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1575,7 +1725,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("LeadBases", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.LeadPhone", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.LeadPhone", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1614,7 +1764,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("LeadPhones", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Management.ManagementLayout", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ManagementLayout", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1656,7 +1806,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("ManagementLayouts", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Management.ManagementReportRun", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ManagementReportRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1822,125 +1972,56 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("OutboundCampaigns", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.DncEntry", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.OutboundHourlyStat", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("OperationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AddedByUserId")
+                    b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentLogin")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Abandoned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Attempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
+                    b.Property<long>("Contacts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("E164")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
+                    b.Property<long>("EffectiveContacts")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.Property<long>("Machine")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("OperationId", "E164")
-                        .IsUnique();
+                    b.Property<long>("Sales")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("DncEntries", (string)null);
+                    b.Property<long>("TalkSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OperationId", "Day", "Hour", "AgentLogin");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("OutboundHourlyStats", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.ExclusionEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Channels")
-                        .HasMaxLength(40)
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("E164")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SnapshotId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId");
-
-                    b.HasIndex("Country", "E164");
-
-                    b.ToTable("ExclusionEntries", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.ExclusionSnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileSha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LoadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("LoadedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Numbers")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("RegistryDate")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Country", "IsCurrent");
-
-                    b.ToTable("ExclusionSnapshots", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.PolicyRefusal", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.PolicyRefusal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2027,159 +2108,6 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Segments", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.DailySalesGoal", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sales")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OperationId", "Day")
-                        .IsUnique();
-
-                    b.ToTable("DailySalesGoals", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.OutboundHourlyStat", b =>
-                {
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Hour")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AgentLogin")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Abandoned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Answered")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Contacts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("EffectiveContacts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Machine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Sales")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("TalkSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("OperationId", "Day", "Hour", "AgentLogin");
-
-                    b.HasIndex("ClientId");
-
-                    b.ToTable("OutboundHourlyStats", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Sales.Attachments.SaleAttachment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("BackOfficeOperationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SaleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StorageKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("UploadedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OperationId", "Kind");
-
-                    b.HasIndex("SaleId", "Kind");
-
-                    b.ToTable("SaleAttachments", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Sales.ChecklistDefinition", b =>
@@ -2277,7 +2205,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("SaleChecklistItems", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeliveryEvent", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeliveryEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2347,7 +2275,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("DeviceDeliveryEvents", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeviceBackOfficeSettings", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeviceBackOfficeSettings", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2376,7 +2304,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("DeviceBackOfficeSettings", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeviceFulfilment", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeviceFulfilment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2548,7 +2476,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("DeviceFulfilments", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Legalization.LegalizationLayout", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.LegalizationLayout", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2581,7 +2509,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("LegalizationLayouts", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Legalization.LegalizationRun", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.LegalizationRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2652,7 +2580,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("LegalizationRuns", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.ReconciliationCut", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.ReconciliationCut", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2739,7 +2667,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("ReconciliationCuts", (string)null);
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.ReconciliationItem", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.ReconciliationItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2779,80 +2707,6 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.HasIndex("CutId", "Category");
 
                     b.ToTable("ReconciliationItems", (string)null);
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.SaleClaim", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AnswerText")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AnsweredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CutId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ItemId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OperationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SaleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SentReference")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CutId");
-
-                    b.HasIndex("ItemId")
-                        .IsUnique();
-
-                    b.HasIndex("SaleId");
-
-                    b.HasIndex("OperationId", "State");
-
-                    b.ToTable("SaleClaims", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Sales.Sale", b =>
@@ -3008,6 +2862,152 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.HasIndex("OperationId", "State", "SoldAt");
 
                     b.ToTable("Sales", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Sales.SaleAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BackOfficeOperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Kind");
+
+                    b.HasIndex("SaleId", "Kind");
+
+                    b.ToTable("SaleAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Sales.SaleClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CutId");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("SaleId");
+
+                    b.HasIndex("OperationId", "State");
+
+                    b.ToTable("SaleClaims", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Sales.SaleProduct", b =>
@@ -3536,6 +3536,40 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("ImportBatches", (string)null);
                 });
 
+            modelBuilder.Entity("ContactOps.Platform.Imports.ImportRejectsFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ImportRejects", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -3789,7 +3823,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Desk.AgentStateChange", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.AgentStateChange", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3798,7 +3832,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Dialer.CallAttempt", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.CallAttempt", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3807,25 +3841,52 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Dialer.Callback", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Callback", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Outbound.Leads.Lead", null)
+                    b.HasOne("ContactOps.Modules.Outbound.Lead", null)
                         .WithMany()
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.Lead", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.DailySalesGoal", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Outbound.Leads.LeadBase", null)
+                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.DncEntry", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
+                        .WithMany()
+                        .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ExclusionEntry", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Outbound.ExclusionSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Lead", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Outbound.LeadBase", null)
                         .WithMany()
                         .HasForeignKey("BaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.LeadBase", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.LeadBase", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3834,16 +3895,16 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.LeadPhone", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.LeadPhone", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Outbound.Leads.Lead", null)
+                    b.HasOne("ContactOps.Modules.Outbound.Lead", null)
                         .WithMany("Phones")
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Management.ManagementLayout", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ManagementLayout", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3852,7 +3913,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Management.ManagementReportRun", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.ManagementReportRun", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3870,21 +3931,12 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.DncEntry", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.OutboundHourlyStat", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
                         .HasForeignKey("OperationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Policy.ExclusionEntry", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Outbound.Policy.ExclusionSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3893,33 +3945,6 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
                         .HasForeignKey("OperationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.DailySalesGoal", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
-                        .WithMany()
-                        .HasForeignKey("OperationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Stats.OutboundHourlyStat", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Organization.Operation", null)
-                        .WithMany()
-                        .HasForeignKey("OperationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Sales.Attachments.SaleAttachment", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Sales.Sale", null)
-                        .WithMany()
-                        .HasForeignKey("SaleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3942,16 +3967,16 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeliveryEvent", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeliveryEvent", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Sales.Devices.DeviceFulfilment", null)
+                    b.HasOne("ContactOps.Modules.Sales.DeviceFulfilment", null)
                         .WithMany()
                         .HasForeignKey("FulfilmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeviceBackOfficeSettings", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeviceBackOfficeSettings", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3960,7 +3985,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Devices.DeviceFulfilment", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.DeviceFulfilment", b =>
                 {
                     b.HasOne("ContactOps.Modules.Sales.Sale", null)
                         .WithMany()
@@ -3969,7 +3994,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Legalization.LegalizationLayout", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.LegalizationLayout", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Client", null)
                         .WithMany()
@@ -3978,7 +4003,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Legalization.LegalizationRun", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.LegalizationRun", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3987,7 +4012,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.ReconciliationCut", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.ReconciliationCut", b =>
                 {
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
@@ -3996,21 +4021,12 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.ReconciliationItem", b =>
+            modelBuilder.Entity("ContactOps.Modules.Sales.ReconciliationItem", b =>
                 {
-                    b.HasOne("ContactOps.Modules.Sales.Reconciliation.ReconciliationCut", null)
+                    b.HasOne("ContactOps.Modules.Sales.ReconciliationCut", null)
                         .WithMany()
                         .HasForeignKey("CutId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ContactOps.Modules.Sales.Reconciliation.SaleClaim", b =>
-                {
-                    b.HasOne("ContactOps.Modules.Sales.Reconciliation.ReconciliationCut", null)
-                        .WithMany()
-                        .HasForeignKey("CutId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -4019,6 +4035,24 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.HasOne("ContactOps.Modules.Organization.Operation", null)
                         .WithMany()
                         .HasForeignKey("OperationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Sales.SaleAttachment", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Sales.Sale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Sales.SaleClaim", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Sales.ReconciliationCut", null)
+                        .WithMany()
+                        .HasForeignKey("CutId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4118,7 +4152,7 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.Navigation("Holidays");
                 });
 
-            modelBuilder.Entity("ContactOps.Modules.Outbound.Leads.Lead", b =>
+            modelBuilder.Entity("ContactOps.Modules.Outbound.Lead", b =>
                 {
                     b.Navigation("Phones");
                 });

@@ -45,7 +45,7 @@ public sealed record LeadImportSummary(
 /// inserted set-based. One transaction: a failure leaves no base and no lead. The received file
 /// is kept encrypted (<see cref="LeadFileVault"/>).
 /// </summary>
-public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, ZipLimits zipLimits, TimeProvider time, ManageSegments segments, ILogger<ImportLeads> logger)
+public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, ImportRejects rejects, ZipLimits zipLimits, TimeProvider time, ManageSegments segments, ILogger<ImportLeads> logger)
 {
     private const string Stage = "stage_leads";
     private const int ProgressEvery = 4096;
@@ -200,8 +200,8 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
         {
             AttributeSchemaJson = JsonSerializer.Serialize(parser.Attributes.ToDictionary(a => a.Key, a => a.Kind.ToString(), StringComparer.Ordinal)),
         };
-        var rejectsPath = ImportFiles.RejectsPath(leadBase.Id);
-        var rejections = new RejectionCollector(rejectsPath);
+        string? rejectsKey = null;
+        var rejections = new RejectionCollector();
         var committed = false;
         leadBase.StoredFileKey = storedKey;
         try
@@ -344,6 +344,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
                 duplicates,
                 excluded = excludedCount,
             }));
+            rejectsKey = await rejects.KeepAsync(rejections, leadBase.Id, LeadFileColumns.FileKind, client.Id, operation.Id, ct);
             await db.SaveChangesAsync(ct);
             if (sqlite)
             {
@@ -364,7 +365,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             rejections.Dispose();
             if (!committed)
             {
-                File.Delete(rejectsPath);
+                await rejects.ForgetAsync(rejectsKey);
                 await vault.DeleteAsync(storedKey, CancellationToken.None);
             }
 
