@@ -130,6 +130,7 @@ public static class AppHost
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new UserClaimCultureProvider()];
         });
+        app.UseDownloadHeaders();
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAccessScope();
