@@ -113,9 +113,19 @@ public sealed class ImportFilesSecurityTests
             key = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().ImportRejects.SingleAsync(r => r.Id == batchId)).StorageKey;
         }
 
-        var janitor = app.Services.GetRequiredService<RejectsJanitor>();
+        using var legacy = new TempFolder();
+        var oldPlain = legacy.WriteText(Guid.NewGuid().ToString("N") + "-rechazados.csv", "linea;campo;motivo\n", Tabular.Utf8Bom);
+        var shared = app.Services.GetRequiredService<RejectsJanitor>();
+        var janitor = new RejectsJanitor(
+            app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<IConfiguration>(), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RejectsJanitor>.Instance)
+        {
+            LegacyDirectory = legacy.Path,
+        };
+        Assert.Equal(shared.KeepFor, janitor.KeepFor);
         clock.Advance(TimeSpan.FromDays(29));
-        Assert.Equal(0, await janitor.SweepAsync(CancellationToken.None));
+        Assert.Equal(1, await janitor.SweepAsync(CancellationToken.None)); // only the plain file an older version left in /tmp
+        Assert.False(File.Exists(oldPlain));
         marshall = await app.ClientForAsync("datamarshall." + Customers);
         Assert.Equal(HttpStatusCode.OK, (await marshall.GetAsync($"/api/v1/customers/imports/{batchId}/rejected")).StatusCode);
 
