@@ -146,6 +146,7 @@ public static class AppHost
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new UserClaimCultureProvider()];
         });
+        app.UseDownloadHeaders();
         app.MapStaticAssets();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -21,9 +21,11 @@ public sealed class PlatformModule : IAppModule, ICliModule
         services.AddScoped<SaveColumnMapping>();
         services.AddScoped<ListColumnMappings>();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddScoped<ImportRejects>();
         services.AddSingleton<RejectsJanitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RejectsJanitor>());
 
+        services.AddSingleton<Files.ZipLimits>();
         services.AddFileStorage();
     }
 

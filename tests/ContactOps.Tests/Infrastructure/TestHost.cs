@@ -42,6 +42,7 @@ internal sealed class TestHost : WebApplicationFactory<Program>
         typeof(Modules.Outbound.IManagementSchedule),
         typeof(ISchedulerFactory),
         typeof(Modules.Sales.AttachmentLimits),
+        typeof(ContactOps.Platform.Files.ZipLimits),
         typeof(StorageOptions),
         typeof(IFileStorage),
         typeof(global::ContactOps.Platform.Auth.SignInLimits),

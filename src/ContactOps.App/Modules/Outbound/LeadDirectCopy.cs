@@ -1,3 +1,4 @@
+using ContactOps.Platform.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -34,7 +35,7 @@ internal sealed class LeadDirectCopy : IAsyncDisposable
         _clientId = clientId;
         _operationId = operationId;
         _baseId = baseId;
-        _spoolFile = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-leadphones-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        _spoolFile = PrivateTempFile.Create("contactops-leadphones-");
         _spool = new BinaryWriter(_spoolFile, System.Text.Encoding.UTF8, leaveOpen: true);
     }
 

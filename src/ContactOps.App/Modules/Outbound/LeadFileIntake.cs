@@ -1,13 +1,16 @@
-using System.Globalization;
+using System.Buffers;
+using ContactOps.Platform.Files;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ICSharpCode.SharpZipLib.Zip;
 
 namespace ContactOps.Modules.Outbound;
 
 /// <summary>
 /// Turns a received lead file into a table to read: CSV/TXT/XLSX as they are; a ZIP (the carriers send AES-encrypted
-/// ones with a password) is opened with the password and its one table extracted to a temporary file that is deleted
-/// when the intake is disposed.
+/// ones with a password) is opened with the password and its one table extracted to a private temporary file (owner-only,
+/// deleted when the intake is disposed). The extraction streams under <see cref="ZipLimits"/>: it stops as soon as the
+/// expanded bytes cross the cap or the entry's expansion ratio is crossed (a ZIP bomb), and the partial file is deleted.
 /// </summary>
 public sealed class LeadFileIntake : IAsyncDisposable
 {
@@ -28,9 +31,10 @@ public sealed class LeadFileIntake : IAsyncDisposable
     public string TableName { get; }
 
     /// <summary>Opens the received file; <paramref name="received"/> must be seekable and positioned at its start.</summary>
-    public static async Task<Result<LeadFileIntake>> OpenAsync(Stream received, string fileName, string? password, CancellationToken ct)
+    public static async Task<Result<LeadFileIntake>> OpenAsync(Stream received, string fileName, string? password, ZipLimits limits, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(received);
+        ArgumentNullException.ThrowIfNull(limits);
         if (!string.Equals(Path.GetExtension(fileName), ".zip", StringComparison.OrdinalIgnoreCase))
         {
             return new LeadFileIntake(received, fileName, null);
@@ -62,11 +66,46 @@ public sealed class LeadFileIntake : IAsyncDisposable
                 return Error.Invalid("password", "leads.zip_password_required");
             }
 
-            var temp = Path.Combine(Path.GetTempPath(), "contactops-leadzip-" + Guid.NewGuid().ToString("N"));
-            extracted = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            var cap = limits.MaxExpandedBytes;
+            var ratioCap = limits.RatioCap(entry.CompressedSize);
+            if (entry.Size > cap)
+            {
+                return TooLarge(limits);
+            }
+
+            if (entry.Size > ratioCap)
+            {
+                return TooCompressed(limits);
+            }
+
+            extracted = PrivateTempFile.Create("contactops-leadzip-");
             await using (var input = zip.GetInputStream(entry))
             {
-                await input.CopyToAsync(extracted, ct);
+                var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+                try
+                {
+                    long total = 0;
+                    int read;
+                    while ((read = await input.ReadAsync(buffer.AsMemory(0, 1 << 16), ct)) > 0)
+                    {
+                        total += read;
+                        if (total > cap)
+                        {
+                            return TooLarge(limits);
+                        }
+
+                        if (total > ratioCap)
+                        {
+                            return TooCompressed(limits);
+                        }
+
+                        await extracted.WriteAsync(buffer.AsMemory(0, read), ct);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
 
             extracted.Position = 0;
@@ -104,6 +143,12 @@ public sealed class LeadFileIntake : IAsyncDisposable
             await _extracted.DisposeAsync();
         }
     }
+
+    private static Error TooLarge(ZipLimits limits) =>
+        Error.Invalid("file", "leads.zip_too_large", limits.MaxExpandedBytes / (1024 * 1024));
+
+    private static Error TooCompressed(ZipLimits limits) =>
+        Error.Invalid("file", "leads.zip_ratio", limits.MaxExpansionRatio);
 
     private static Error WrongPassword() =>
         Error.Invalid("password", "leads.zip_password_wrong");

@@ -67,6 +67,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
 
         // Lead bases, the exclusion registry and the internal do-not-call list.
         services.AddScoped<LeadFileVault>();
+        services.AddScoped<GetCallLogRejections>();
         services.AddScoped<ImportLeads>();
         services.AddScoped<ImportExclusions>();
         services.AddScoped<ManageDoNotCallList>();
@@ -365,12 +366,10 @@ public sealed class OutboundModule : IAppModule, ICliModule
             .WithMetadata(new RequestSizeLimitAttribute(1L << 30), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = 1L << 30 })
             .WithSummary("Upload another dialer's call log (multipart: operation, file, mapping=generic|vicidial): counts and the first rejected rows with their lines")
             .Produces<CallLogImportSummary>();
-        outbound.MapGet("/call-logs/{id:guid}/rejected", (Guid id) =>
+        outbound.MapGet("/call-logs/{id:guid}/rejected", async (Guid id, GetCallLogRejections handler, CancellationToken ct) =>
             {
-                var path = ImportFiles.RejectsPath(id);
-                return File.Exists(path)
-                    ? Results.File(File.ReadAllBytes(path), "text/csv; charset=utf-8", "rechazados.csv")
-                    : ApiResults.Problem(Error.NotFound("calllog.rejects_not_found"));
+                var result = await handler.HandleAsync(id, ct);
+                return result.IsSuccess ? Results.File(result.Value!, "text/csv; charset=utf-8", "rechazados.csv") : ApiResults.Problem(result.Error!);
             })
             .WithSummary("The rejected rows of a call-log import as CSV (linea;campo;motivo)");
         outbound.MapGet("/dialer-list", async (string? operation, string? segment, string? format, ExportDialerList handler, CancellationToken ct) =>

@@ -7,7 +7,8 @@ using ContactOps.Platform.Results;
 namespace ContactOps.Platform.Cli;
 
 /// <summary>What a file-import verb prints: the JSON object for <c>--json</c>, the text summary line and the rejected rows.</summary>
-public sealed record FileImportOutput(object Json, string Summary, IReadOnlyList<RejectedRow> RejectedRows, long Rejected = 0, string? RejectsFile = null)
+/// <param name="Rejects">The import whose kept rejects file <c>--rejects</c> copies out (decrypted from the storage).</param>
+public sealed record FileImportOutput(object Json, string Summary, IReadOnlyList<RejectedRow> RejectedRows, long Rejected = 0, ImportRejectsRef? Rejects = null)
 {
     /// <summary>Lines printed after the rejected rows in the text output (e.g. rows that matched nothing, what to do next).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -119,9 +120,18 @@ public sealed class FileImportVerb
             }
 
             var printed = output(result.Value!);
-            if (_rejects is not null && parse.GetValue(_rejects) is { } rejectsPath && printed.RejectsFile is { } rejectsFile)
+            if (_rejects is not null && parse.GetValue(_rejects) is { } rejectsPath && printed.Rejects is { } rejectsOf)
             {
-                File.Copy(rejectsFile, rejectsPath, overwrite: true);
+                await using var target = new FileStream(rejectsPath, FileMode.Create, FileAccess.Write, FileShare.None);
+                await using var kept = await scope.ServiceProvider.GetRequiredService<ImportRejects>().OpenAsync(rejectsOf.ImportId, rejectsOf.Kind, null, ct);
+                if (kept is null)
+                {
+                    RejectionReport.WriteCsv(target, []);
+                }
+                else
+                {
+                    await kept.CopyToAsync(target, ct);
+                }
             }
 
             if (json)

@@ -62,6 +62,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
+    public DbSet<ImportRejectsFile> ImportRejects => Set<ImportRejectsFile>();
+
     // Sales
     public DbSet<Sale> Sales => Set<Sale>();
 
@@ -187,6 +189,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Premise>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<ColumnMappingRecord>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
         builder.Entity<ImportBatch>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<ImportRejectsFile>().HasQueryFilter(e => ScopeSeesAll || ScopeOperationIds.Contains(e.OperationId));
 
         // Sales
         // A sale routed to a back-office operation (the sales cell) is seen by members of either operation; its children too.

@@ -58,3 +58,16 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.HasIndex(x => new { x.ClientId, x.StartedAt });
     }
 }
+
+internal sealed class ImportRejectsFileConfiguration : IEntityTypeConfiguration<ImportRejectsFile>
+{
+    public void Configure(EntityTypeBuilder<ImportRejectsFile> b)
+    {
+        b.ToTable("ImportRejects");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasMaxLength(40);
+        b.Property(x => x.StorageKey).HasMaxLength(200);
+        b.HasIndex(x => x.CreatedAt);
+    }
+}

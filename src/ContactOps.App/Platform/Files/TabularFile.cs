@@ -79,6 +79,18 @@ public static class TabularFile
         return CsvTabularReader.Open(stream, start, prefix, prefixLength, extension == ".tsv", options);
     }
 
+    /// <summary>
+    /// What every import opens a file with: <see cref="Open"/>, then the shape check (<see cref="ShapeCheckedReader"/>):
+    /// a file with no data rows (<c>file.no_rows</c>) or whose rows do not split into the header's columns
+    /// (<c>file.columns_mismatch</c>) is refused as a whole before anything is written.
+    /// </summary>
+    public static Result<ITabularReader> OpenForImport(Stream stream, string fileName, TabularReadOptions? options = null)
+    {
+        options ??= TabularReadOptions.Default;
+        var opened = Open(stream, fileName, options);
+        return opened.IsSuccess && options.ShapeSampleRecords > 0 ? ShapeCheckedReader.Open(opened.Value!, options.ShapeSampleRecords) : opened;
+    }
+
     internal static Error Empty() =>
         Error.Validation(TabularFileErrors.Empty);
 

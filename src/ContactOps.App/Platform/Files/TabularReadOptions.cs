@@ -25,4 +25,10 @@ public sealed record TabularReadOptions
     /// Bounds the reader's memory. Default 1,048,576.
     /// </summary>
     public int MaxRecordLength { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// How many data records are read ahead to check the file's shape before anything is imported (no data record, or
+    /// records that do not split into the header's columns, refuse the whole file). Default 1,000.
+    /// </summary>
+    public int ShapeSampleRecords { get; init; } = 1000;
 }

@@ -11,6 +11,9 @@ public static class TabularRowErrors
 
     /// <summary>The record is longer than <see cref="TabularReadOptions.MaxRecordLength"/> (usually an unclosed quote).</summary>
     public const string TooLarge = "row.too_large";
+
+    /// <summary>The record does not split into the header's columns (one field under a header of several: another delimiter).</summary>
+    public const string ColumnsMismatch = "row.columns_mismatch";
 }
 
 /// <summary>Stable codes of the errors <see cref="TabularFile.Open"/> returns (all <c>ErrorKind.Validation</c>).</summary>
@@ -24,4 +27,6 @@ public static class TabularFileErrors
     public const string SheetNotFound = "file.sheet_not_found";
     public const string MalformedHeader = "file.malformed_header";
     public const string InvalidOption = "file.invalid_option";
+    public const string NoRows = "file.no_rows";
+    public const string ColumnsMismatch = "file.columns_mismatch";
 }

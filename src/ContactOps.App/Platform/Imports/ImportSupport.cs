@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
+using ContactOps.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactOps.Platform.Imports;
@@ -29,8 +30,10 @@ public sealed record ImportSummary(
     IReadOnlyList<RejectedRow> RejectedRows);
 
 /// <summary>
-/// Collects rejected rows while an import streams: every one goes to a CSV file (linea;campo;motivo) on disk,
-/// only the first <see cref="KeepInMemory"/> stay in memory for the summary. Memory does not grow with the file.
+/// Collects rejected rows while an import streams: every one goes to a CSV (linea;campo;motivo) in a private temporary
+/// file (owner-only, deleted when disposed), only the first <see cref="KeepInMemory"/> stay in memory for the summary.
+/// Memory does not grow with the file. A committed import keeps the CSV encrypted in the file storage through
+/// <see cref="ImportRejects.KeepAsync"/>.
 /// </summary>
 public sealed class RejectionCollector : IDisposable
 {
@@ -39,17 +42,14 @@ public sealed class RejectionCollector : IDisposable
     private readonly List<RejectedRow> _first = [];
     private readonly FileStream _file;
     private readonly CsvExport _csv;
+    private bool _completed;
 
-    public RejectionCollector(string path)
+    public RejectionCollector()
     {
-        Path = path;
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        _file = PrivateTempFile.Create("contactops-rejects-");
         _csv = CsvExport.Create(_file, ';', protectFormulas: true);
         _csv.WriteHeader("linea", "campo", "motivo");
     }
-
-    public string Path { get; }
 
     public long Count { get; private set; }
 
@@ -67,21 +67,35 @@ public sealed class RejectionCollector : IDisposable
         _csv.WriteRow(row.Line.ToString(CultureInfo.InvariantCulture), row.Field, row.Reason);
     }
 
+    /// <summary>Finishes the CSV and answers it, positioned at its start (no more rows may be added).</summary>
+    internal Stream Complete()
+    {
+        if (!_completed)
+        {
+            _completed = true;
+            _csv.Dispose();
+        }
+
+        _file.Flush();
+        _file.Position = 0;
+        return _file;
+    }
+
     public void Dispose()
     {
-        _csv.Dispose();
+        if (!_completed)
+        {
+            _completed = true;
+            _csv.Dispose();
+        }
+
         _file.Dispose();
     }
 }
 
-/// <summary>Where the rejected-rows CSV of an import batch is kept (for download after the import).</summary>
+/// <summary>Helpers of file imports.</summary>
 public static class ImportFiles
 {
-    public static string RejectsDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "contactops-imports");
-
-    public static string RejectsPath(Guid batchId) =>
-        Path.Combine(RejectsDirectory, batchId.ToString("N", CultureInfo.InvariantCulture) + "-rechazados.csv");
-
     /// <summary>SHA-256 (hex, lower case) of the rest of a seekable stream; the stream is rewound to where it was.</summary>
     public static async Task<string> Sha256Async(Stream stream, CancellationToken ct)
     {

@@ -1,48 +1,56 @@
 using System.Globalization;
+using ContactOps.Platform.Tenancy;
 
 namespace ContactOps.Platform.Imports;
 
 /// <summary>
-/// Deletes the rejected-rows CSVs of imports once they are older than <c>Imports:KeepRejectsDays</c> (default 30):
-/// they hold personal data and are only there to be downloaded after an import. Sweeps at start and then hourly.
+/// Deletes the rejected-rows files of imports (<see cref="ImportRejectsFile"/>: the encrypted file in the storage and its
+/// record) once they are older than <c>Imports:KeepRejectsDays</c> (default 30): they hold personal data and are only
+/// there to be downloaded after an import. Sweeps at start and then hourly. It also deletes the plain rejects CSVs
+/// that versions before issue 13 left in the shared temporary folder (<see cref="LegacyDirectory"/>): nothing can
+/// download them any more and they are world-readable.
 /// </summary>
-public sealed class RejectsJanitor(IConfiguration configuration, TimeProvider time, ILogger<RejectsJanitor> logger) : BackgroundService
+public sealed class RejectsJanitor(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<RejectsJanitor> logger) : BackgroundService
 {
+    /// <summary>Where versions before issue 13 wrote rejects (<c>/tmp/contactops-imports</c>).</summary>
+    public string LegacyDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "contactops-imports");
+
     public TimeSpan KeepFor => TimeSpan.FromDays(Math.Max(1, configuration.GetValue("Imports:KeepRejectsDays", 30)));
 
-    /// <summary>Deletes the expired files in <paramref name="directory"/>; answers how many were deleted.</summary>
-    public int Sweep(string directory)
+    /// <summary>Deletes the expired rejects files; answers how many were deleted.</summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
     {
-        if (!Directory.Exists(directory))
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().SetSystem("rejects-janitor");
+        var deleted = await scope.ServiceProvider.GetRequiredService<ImportRejects>().SweepAsync(time.GetUtcNow() - KeepFor, ct);
+        deleted += SweepLegacyFolder();
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} rejected-rows files older than {Days} days", deleted, KeepFor.TotalDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return deleted;
+    }
+
+    private int SweepLegacyFolder()
+    {
+        if (!Directory.Exists(LegacyDirectory))
         {
             return 0;
         }
 
-        var cutoff = time.GetUtcNow() - KeepFor;
         var deleted = 0;
-        foreach (var path in Directory.EnumerateFiles(directory, "*-rechazados.csv"))
+        foreach (var path in Directory.EnumerateFiles(LegacyDirectory, "*-rechazados.csv"))
         {
             try
             {
-                if (File.GetLastWriteTimeUtc(path) < cutoff.UtcDateTime)
-                {
-                    File.Delete(path);
-                    deleted++;
-                }
+                File.Delete(path);
+                deleted++;
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                logger.LogWarning(ex, "Could not delete the expired rejects file {Path}", path);
+                logger.LogWarning(ex, "Could not delete the old rejects file {Path}", path);
             }
-            catch (UnauthorizedAccessException ex)
-            {
-                logger.LogWarning(ex, "Could not delete the expired rejects file {Path}", path);
-            }
-        }
-
-        if (deleted > 0)
-        {
-            logger.LogInformation("Deleted {Count} rejected-rows files older than {Days} days", deleted, KeepFor.TotalDays.ToString(CultureInfo.InvariantCulture));
         }
 
         return deleted;
@@ -53,7 +61,14 @@ public sealed class RejectsJanitor(IConfiguration configuration, TimeProvider ti
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
         do
         {
-            Sweep(ImportFiles.RejectsDirectory);
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "The sweep of expired rejected-rows files failed; it runs again in an hour");
+            }
         }
         while (await NextTickAsync(timer, stoppingToken));
     }

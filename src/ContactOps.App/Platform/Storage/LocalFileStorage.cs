@@ -158,6 +158,7 @@ public static class StorageSetup
             return options;
         });
         services.AddSingleton<IFileStorage>(sp => new LocalFileStorage(sp.GetRequiredService<StorageOptions>()));
+        services.AddScoped<FileVaults>();
         return services;
     }
 }

@@ -258,7 +258,7 @@ public class ImportCustomersTests
         var csv = await marshall.GetAsync($"/api/v1/customers/imports/{batchId}/rejected");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Contains("linea;campo;motivo", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/v1/customers/imports/{batchId}/rejected")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/v1/customers/imports/{batchId}/rejected")).StatusCode); // issue 13: 404 to whoever may not import there
         var bolivian = await app.ClientForAsync("datamarshall.digital-sales");
         Assert.Equal(HttpStatusCode.NotFound, (await bolivian.GetAsync($"/api/v1/customers/imports/{batchId}/rejected")).StatusCode);
     }

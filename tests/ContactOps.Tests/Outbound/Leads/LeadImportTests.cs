@@ -328,7 +328,7 @@ public class LeadImportTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/outbound/bases/{baseId}/rejected")).StatusCode);
         var agent = await app.ClientForAsync("agent.devices-outbound");
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/v1/outbound/bases/{baseId}/file")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/api/v1/outbound/bases/{baseId}/rejected")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/v1/outbound/bases/{baseId}/rejected")).StatusCode); // issue 13: rejects are 404 to whoever may not import there
         await using (var scope = app.SystemScope())
         {
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.CountAsync(a => a.EntityId == baseId.ToString() && a.Action == AuditAction.FileDownloaded));

@@ -8,6 +8,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -108,7 +109,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
         {
             if (!file.CanSeek)
             {
-                tempCopy = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-adjustments-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                tempCopy = PrivateTempFile.Create("contactops-adjustments-");
                 await file.CopyToAsync(tempCopy, ct);
                 tempCopy.Position = 0;
                 file = tempCopy;
@@ -117,7 +118,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             var start = file.Position;
             var sha = await ImportFiles.Sha256Async(file, ct);
             file.Position = start;
-            var opened = TabularFile.Open(file, request.FileName);
+            var opened = TabularFile.OpenForImport(file, request.FileName);
             if (!opened.IsSuccess)
             {
                 return opened.Error!;

@@ -36,6 +36,6 @@ internal static class ImportCustomersCli
                     s.Rows, s.Created, s.Updated, s.Unchanged, s.Duplicates, s.Rejected),
                 s.RejectedRows,
                 s.Rejected,
-                ImportFiles.RejectsPath(s.BatchId)));
+                new ImportRejectsRef(s.BatchId, CustomerFileColumns.FileKind)));
     }
 }

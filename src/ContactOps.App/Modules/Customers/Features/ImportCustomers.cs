@@ -9,6 +9,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,7 +28,7 @@ public sealed record ImportCustomersRequest(string OperationCode, Stream File, s
 /// Loads customers from CSV/XLSX: streams and validates rows, stages the accepted ones in a TEMP table (binary COPY on
 /// PostgreSQL, prepared INSERTs on SQLite) and merges them with set-based SQL, all in one transaction (all or nothing).
 /// </summary>
-public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog audit, TimeProvider time, ILogger<ImportCustomers> logger)
+public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog audit, ImportRejects rejects, TimeProvider time, ILogger<ImportCustomers> logger)
 {
     private const string Stage = "stage_customers";
     private const int ProgressEvery = 4096;
@@ -65,15 +66,15 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
         {
             if (!file.CanSeek)
             {
-                tempCopy = Path.Combine(Path.GetTempPath(), "contactops-upload-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
-                var copy = new FileStream(tempCopy, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                tempCopy = PrivateTempFile.NewPath("contactops-upload-");
+                var copy = new FileStream(tempCopy, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
                 await file.CopyToAsync(copy, ct);
                 copy.Position = 0;
                 file = copy;
             }
 
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var opened = TabularFile.Open(file, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
+            var opened = TabularFile.OpenForImport(file, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
             if (!opened.IsSuccess)
             {
                 return opened.Error!;
@@ -112,9 +113,9 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
         var parser = new CustomerRowParser(map, client.Country, operation.DefaultAreaCode);
         var phoneSlots = parser.MaxPhones;
         var sqlite = db.IsSqlite;
-        var rejectsPath = ImportFiles.RejectsPath(batch.Id);
+        string? rejectsKey = null;
         var committed = false;
-        var rejections = new RejectionCollector(rejectsPath);
+        var rejections = new RejectionCollector();
         try
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
@@ -166,6 +167,7 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
                 duplicates = counts.Duplicates,
                 rejected = rejections.Count,
             }));
+            rejectsKey = await rejects.KeepAsync(rejections, batch.Id, CustomerFileColumns.FileKind, client.Id, operation.Id, ct);
             await db.SaveChangesAsync(ct);
             if (sqlite)
             {
@@ -188,7 +190,7 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
             rejections.Dispose();
             if (!committed)
             {
-                File.Delete(rejectsPath);
+                await rejects.ForgetAsync(rejectsKey);
             }
 
             if (sqlite)

@@ -24,6 +24,6 @@ internal static class ImportCallLogCli
                     s.Layout, s.Rows, s.Accepted, s.Rejected, s.Leads),
                 s.RejectedRows.Select(r => r with { Field = null }).ToList(),
                 s.Rejected,
-                File.Exists(ImportFiles.RejectsPath(s.ImportId)) ? ImportFiles.RejectsPath(s.ImportId) : null));
+                new ImportRejectsRef(s.ImportId, ImportCallLog.FileKind)));
     }
 }

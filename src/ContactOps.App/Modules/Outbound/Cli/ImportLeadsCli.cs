@@ -26,6 +26,6 @@ internal static class ImportLeadsCli
                     "Base «{0}»: filas {1:N0} · aceptadas {2:N0} · rechazadas {3:N0} · duplicadas {4:N0} · excluidas {5:N0}",
                     s.BaseName, s.Rows, s.Accepted, s.Rejected, s.Duplicates, s.Excluded),
                 s.RejectedRows,
-                RejectsFile: ImportFiles.RejectsPath(s.BaseId)));
+                Rejects: new ImportRejectsRef(s.BaseId, LeadFileColumns.FileKind)));
     }
 }

@@ -1,6 +1,7 @@
 using ContactOps.Platform.Audit;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public sealed class DownloadLeadBaseFile(AppDbContext db, AccessScope scope, Aud
             return Error.NotFound("leads.file_gone");
         }
 
-        var temp = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-leadfile-out-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var temp = PrivateTempFile.Create("contactops-leadfile-out-");
         try
         {
             if (!await vault.RestoreAsync(leadBase.StoredFileKey, temp, ct))

@@ -10,9 +10,11 @@ namespace ContactOps.Modules.Outbound.Features;
 /// <summary>A kept report's content for download.</summary>
 public sealed record ManagementFile(Stream Content, string FileName, string ContentType);
 
-/// <summary>Downloads a kept management report (every download is audited).</summary>
-public sealed class DownloadManagementRun(AppDbContext db, AccessScope scope, IFileStorage storage, AuditLog audit)
+/// <summary>Downloads a kept management report, decrypted (every download is audited).</summary>
+public sealed class DownloadManagementRun(AppDbContext db, AccessScope scope, FileVaults vaults, AuditLog audit)
 {
+    private readonly FileVault _vault = vaults.For(VaultPurposes.ManagementReports);
+
     public async Task<Result<ManagementFile>> HandleAsync(Guid runId, CancellationToken ct)
     {
         var run = await db.ManagementReportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct);
@@ -26,7 +28,7 @@ public sealed class DownloadManagementRun(AppDbContext db, AccessScope scope, IF
             return Error.Forbidden("management.forbidden");
         }
 
-        var content = await storage.OpenReadAsync(run.FileKey, ct);
+        var content = await _vault.OpenAsync(run.FileKey, ct);
         if (content is null)
         {
             return Error.NotFound("management.file_gone");

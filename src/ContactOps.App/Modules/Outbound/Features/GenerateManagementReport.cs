@@ -12,10 +12,12 @@ public sealed record ManagementReportRequest(string? Operation, string? Date, Gu
 
 /// <summary>
 /// Generates the daily management report: every lead of the base(s) with its state at the end of the date, in the
-/// operation's layout; keeps the file in the storage and a run record (operation, date, rows, file key, when, who).
+/// operation's layout; keeps the file encrypted in the storage (<see cref="FileVault"/>: it holds documents and phones) and a run record (operation, date, rows, file key, when, who).
 /// </summary>
-public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope, IFileStorage storage, TimeProvider time)
+public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope, FileVaults vaults, TimeProvider time)
 {
+    private readonly FileVault _vault = vaults.For(VaultPurposes.ManagementReports);
+
     public async Task<Result<ManagementRunItem>> HandleAsync(ManagementReportRequest request, ManagementTrigger trigger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,38 +51,27 @@ public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope,
         var selection = new ManagementSelection(client.Id, operation.Id, operation.Code, date, bases, zone, end);
         var columns = layout?.Columns() ?? ManagementFields.DefaultLayout;
 
-        var temp = Path.Combine(Path.GetTempPath(), "contactops-management-" + Guid.NewGuid().ToString("N"));
-        try
+        long rows;
+        StoredFile stored;
+        await using (var file = PrivateTempFile.Create("contactops-management-"))
         {
-            long rows;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                rows = await ManagementReport.WriteAsync(db, selection, columns, format, file, ct);
-            }
-
-            StoredFile stored;
-            await using (var read = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
-            {
-                stored = await storage.PutAsync(read, ct);
-            }
-
-            var run = new ManagementReportRun(client.Id, operation.Id, date, request.BaseId, format, trigger, scope.UserId, scope.UserName)
-            {
-                GeneratedAt = time.GetUtcNow(),
-                Rows = rows,
-                FileKey = stored.Key,
-                FileName = FileName(operation.Code, date, format),
-                Length = stored.Length,
-                Sha256 = stored.Sha256,
-            };
-            db.ManagementReportRuns.Add(run);
-            await db.SaveChangesAsync(ct);
-            return ManagementAccess.Item(run, operation.Code);
+            rows = await ManagementReport.WriteAsync(db, selection, columns, format, file, ct);
+            file.Position = 0;
+            stored = await _vault.StoreAsync(file, ct);
         }
-        finally
+
+        var run = new ManagementReportRun(client.Id, operation.Id, date, request.BaseId, format, trigger, scope.UserId, scope.UserName)
         {
-            File.Delete(temp);
-        }
+            GeneratedAt = time.GetUtcNow(),
+            Rows = rows,
+            FileKey = stored.Key,
+            FileName = FileName(operation.Code, date, format),
+            Length = stored.Length,
+            Sha256 = stored.Sha256,
+        };
+        db.ManagementReportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return ManagementAccess.Item(run, operation.Code);
     }
 
     /// <summary>The same generation written to a path as well (the CLI's --out).</summary>
@@ -93,7 +84,6 @@ public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope,
         }
 
         var run = await db.ManagementReportRuns.AsNoTracking().FirstAsync(r => r.Id == result.Value!.Id, ct);
-        await using var content = await storage.OpenReadAsync(run.FileKey, ct) ?? throw new InvalidOperationException("El informe recién generado no está en el almacenamiento.");
         var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -101,7 +91,11 @@ public sealed class GenerateManagementReport(AppDbContext db, AccessScope scope,
         }
 
         await using var target = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await content.CopyToAsync(target, ct);
+        if (!await _vault.RestoreAsync(run.FileKey, target, ct))
+        {
+            throw new InvalidOperationException("El informe recién generado no está en el almacenamiento.");
+        }
+
         return result;
     }
 

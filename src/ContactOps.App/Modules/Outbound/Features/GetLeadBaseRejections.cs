@@ -1,27 +1,26 @@
 using ContactOps.Platform.Data;
+using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContactOps.Modules.Outbound.Features;
 
-/// <summary>Path of the CSV of every rejected row of a base's import (linea;campo;motivo).</summary>
-public sealed class GetLeadBaseRejections(AppDbContext db, AccessScope scope)
+/// <summary>
+/// The CSV of every rejected row of a base's import (linea;campo;motivo), decrypted from the storage, for those who
+/// manage the operation's bases; anyone else, or a base of another client, gets 404.
+/// </summary>
+public sealed class GetLeadBaseRejections(AppDbContext db, AccessScope scope, ImportRejects rejects)
 {
-    public async Task<Result<string>> HandleAsync(Guid baseId, CancellationToken ct)
+    public async Task<Result<Stream>> HandleAsync(Guid baseId, CancellationToken ct)
     {
         var leadBase = await db.LeadBases.AsNoTracking().FirstOrDefaultAsync(b => b.Id == baseId, ct);
-        if (leadBase is null)
+        if (leadBase is null || !LeadAccess.CanManageBases(scope, leadBase.OperationId))
         {
             return Error.NotFound("leads.base_not_found");
         }
 
-        if (!LeadAccess.CanManageBases(scope, leadBase.OperationId))
-        {
-            return Error.Forbidden("leads.forbidden#3");
-        }
-
-        var path = Platform.Imports.ImportFiles.RejectsPath(baseId);
-        return File.Exists(path) ? path : Error.NotFound("leads.rejections_gone");
+        var content = await rejects.OpenAsync(baseId, LeadFileColumns.FileKind, leadBase.OperationId, ct);
+        return content is null ? Error.NotFound("leads.rejections_gone") : content;
     }
 }

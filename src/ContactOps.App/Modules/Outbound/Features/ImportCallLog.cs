@@ -7,6 +7,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -30,8 +31,11 @@ public sealed record CallLogImportSummary(Guid ImportId, string Layout, long Row
 /// through <see cref="LeadOutcomes.CountAttempt"/> and <see cref="LeadOutcomes.ApplyToLead"/> and written back set-based;
 /// unusable numbers and do-not-call entries follow the dispositions' flags. One transaction: all or nothing.
 /// </summary>
-public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog audit, TimeProvider time, ILogger<ImportCallLog> logger)
+public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog audit, ImportRejects rejects, TimeProvider time, ILogger<ImportCallLog> logger)
 {
+    /// <summary>The kind of the call-log imports' <see cref="ImportBatch"/> (and of their rejects).</summary>
+    public const string FileKind = "call-log";
+
     private const string LeadStage = "stage_call_log_leads";
     private const string PhoneStage = "stage_call_log_phones";
     private const int LeadChunk = 5000;
@@ -91,14 +95,14 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
         {
             if (!file.CanSeek)
             {
-                tempCopy = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-calllog-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                tempCopy = PrivateTempFile.Create("contactops-calllog-");
                 await file.CopyToAsync(tempCopy, ct);
                 tempCopy.Position = 0;
                 file = tempCopy;
             }
 
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var opened = TabularFile.Open(file, request.FileName);
+            var opened = TabularFile.OpenForImport(file, request.FileName);
             if (!opened.IsSuccess)
             {
                 return opened.Error!;
@@ -154,9 +158,10 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
     {
         var started = time.GetTimestamp();
         var sqlite = db.IsSqlite;
-        var importId = Ids.New();
-        var rejectsPath = ImportFiles.RejectsPath(importId);
-        var rejections = new RejectionCollector(rejectsPath);
+        var batch = new ImportBatch(client.Id, operation.Id, FileKind, Path.GetFileName(fileName), sha, scope.UserName, time.GetUtcNow());
+        var importId = batch.Id;
+        string? rejectsKey = null;
+        var rejections = new RejectionCollector();
         var committed = false;
         var catalog = parser.Catalog;
         try
@@ -261,6 +266,9 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
                 leads = leadsChanged,
                 dnc = dncAdded,
             }));
+            batch.Finish(time.GetUtcNow(), ImportStatus.Committed, rows, accepted, 0, 0, 0, rejections.Count);
+            db.ImportBatches.Add(batch);
+            rejectsKey = await rejects.KeepAsync(rejections, importId, FileKind, client.Id, operation.Id, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             committed = true;
@@ -275,7 +283,7 @@ public sealed class ImportCallLog(AppDbContext db, AccessScope scope, AuditLog a
             rejections.Dispose();
             if (!committed)
             {
-                File.Delete(rejectsPath);
+                await rejects.ForgetAsync(rejectsKey);
             }
 
             await db.Database.CloseConnectionAsync();

@@ -6,6 +6,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -80,14 +81,14 @@ public sealed class ImportExclusions(AppDbContext db, AccessScope scope, AuditLo
         {
             if (!file.CanSeek)
             {
-                temp = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-registry-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                temp = PrivateTempFile.Create("contactops-registry-");
                 await file.CopyToAsync(temp, ct);
                 temp.Position = 0;
                 file = temp;
             }
 
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var opened = TabularFile.Open(file, request.FileName);
+            var opened = TabularFile.OpenForImport(file, request.FileName);
             if (!opened.IsSuccess)
             {
                 return opened.Error!;

@@ -8,6 +8,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -44,7 +45,7 @@ public sealed record LeadImportSummary(
 /// inserted set-based. One transaction: a failure leaves no base and no lead. The received file
 /// is kept encrypted (<see cref="LeadFileVault"/>).
 /// </summary>
-public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, TimeProvider time, ManageSegments segments, ILogger<ImportLeads> logger)
+public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog audit, LeadFileVault vault, ImportRejects rejects, ZipLimits zipLimits, TimeProvider time, ManageSegments segments, ILogger<ImportLeads> logger)
 {
     private const string Stage = "stage_leads";
     private const int ProgressEvery = 4096;
@@ -97,14 +98,14 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
         {
             if (!file.CanSeek)
             {
-                tempCopy = new FileStream(Path.Combine(Path.GetTempPath(), "contactops-upload-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                tempCopy = PrivateTempFile.Create("contactops-upload-");
                 await file.CopyToAsync(tempCopy, ct);
                 tempCopy.Position = 0;
                 file = tempCopy;
             }
 
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var intake = await LeadFileIntake.OpenAsync(file, request.FileName, request.Password, ct);
+            var intake = await LeadFileIntake.OpenAsync(file, request.FileName, request.Password, zipLimits, ct);
             if (!intake.IsSuccess)
             {
                 return intake.Error!;
@@ -114,7 +115,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             var start = table.Table.Position;
             ColumnMap map;
             IReadOnlyList<LeadAttributeColumn> attributes = [];
-            var opened = TabularFile.Open(table.Table, table.TableName);
+            var opened = TabularFile.OpenForImport(table.Table, table.TableName);
             if (!opened.IsSuccess)
             {
                 return opened.Error!;
@@ -149,7 +150,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             file.Position = 0;
             var stored = await vault.StoreAsync(file, ct);
             table.Table.Position = start;
-            var again = TabularFile.Open(table.Table, table.TableName);
+            var again = TabularFile.OpenForImport(table.Table, table.TableName);
             if (!again.IsSuccess)
             {
                 await vault.DeleteAsync(stored.Key, CancellationToken.None);
@@ -199,8 +200,8 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
         {
             AttributeSchemaJson = JsonSerializer.Serialize(parser.Attributes.ToDictionary(a => a.Key, a => a.Kind.ToString(), StringComparer.Ordinal)),
         };
-        var rejectsPath = ImportFiles.RejectsPath(leadBase.Id);
-        var rejections = new RejectionCollector(rejectsPath);
+        string? rejectsKey = null;
+        var rejections = new RejectionCollector();
         var committed = false;
         leadBase.StoredFileKey = storedKey;
         try
@@ -343,6 +344,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
                 duplicates,
                 excluded = excludedCount,
             }));
+            rejectsKey = await rejects.KeepAsync(rejections, leadBase.Id, LeadFileColumns.FileKind, client.Id, operation.Id, ct);
             await db.SaveChangesAsync(ct);
             if (sqlite)
             {
@@ -363,7 +365,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             rejections.Dispose();
             if (!committed)
             {
-                File.Delete(rejectsPath);
+                await rejects.ForgetAsync(rejectsKey);
                 await vault.DeleteAsync(storedKey, CancellationToken.None);
             }
 

@@ -95,7 +95,7 @@ public sealed class ImportDeliveries(IDbContextFactory<AppDbContext> dbs, Access
             var start = file.Position;
             var sha = await ImportFiles.Sha256Async(file, ct);
             file.Position = start;
-            var opened = TabularFile.Open(file, request.FileName);
+            var opened = TabularFile.OpenForImport(file, request.FileName);
             if (!opened.IsSuccess)
             {
                 return opened.Error!;

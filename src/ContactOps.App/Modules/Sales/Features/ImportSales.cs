@@ -55,7 +55,7 @@ public sealed class ImportSales(AppDbContext db, AccessScope scope, AuditLog aud
         await request.File.CopyToAsync(buffered, ct);
         buffered.Position = 0;
         var sha = await ImportFiles.Sha256Async(buffered, ct);
-        var opened = TabularFile.Open(buffered, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
+        var opened = TabularFile.OpenForImport(buffered, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
         if (!opened.IsSuccess)
         {
             return opened.Error!;

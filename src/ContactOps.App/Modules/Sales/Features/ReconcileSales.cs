@@ -5,6 +5,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Files;
 using ContactOps.Platform.Imports;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Storage;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -72,8 +73,8 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
         {
             if (!file.CanSeek)
             {
-                tempCopy = Path.Combine(Path.GetTempPath(), "contactops-recon-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
-                var copy = new FileStream(tempCopy, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+                tempCopy = PrivateTempFile.NewPath("contactops-recon-");
+                var copy = new FileStream(tempCopy, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
                 await file.CopyToAsync(copy, ct);
                 copy.Position = 0;
                 file = copy;
@@ -81,7 +82,7 @@ public sealed class ReconcileSales(AppDbContext db, AccessScope scope, TimeProvi
 
             var started = time.GetUtcNow();
             var sha = await ImportFiles.Sha256Async(file, ct);
-            var opened = TabularFile.Open(file, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
+            var opened = TabularFile.OpenForImport(file, request.FileName, new TabularReadOptions { SheetName = request.SheetName });
             if (!opened.IsSuccess)
             {
                 return opened.Error!;

@@ -63,8 +63,8 @@ public sealed class RunLegalization(AppDbContext db, LegalizationPlanner planner
         StoredFile zip;
         StoredFile? xlsx = null;
         string? xlsxName = null;
-        var tempZip = Path.Combine(Path.GetTempPath(), "contactops-legal-" + Guid.NewGuid().ToString("N") + ".zip");
-        var tempXlsx = Path.Combine(Path.GetTempPath(), "contactops-legal-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        var tempZip = PrivateTempFile.NewPath("contactops-legal-", ".zip");
+        var tempXlsx = PrivateTempFile.NewPath("contactops-legal-", ".xlsx");
         try
         {
             await WriteZipAsync(plan, tempZip, ct);
@@ -105,7 +105,7 @@ public sealed class RunLegalization(AppDbContext db, LegalizationPlanner planner
 
     private async Task WriteZipAsync(LegalizationPlan plan, string path, CancellationToken ct)
     {
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
         await using var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: false);
         foreach (var item in plan.Ready)
         {
@@ -158,7 +158,7 @@ public sealed class RunLegalization(AppDbContext db, LegalizationPlanner planner
 
             return row;
         });
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
         await MiniExcel.SaveAsAsync(file, rows, sheetName: "TyT", excelType: ExcelType.XLSX, cancellationToken: ct);
     }
 }
