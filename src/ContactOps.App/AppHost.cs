@@ -65,7 +65,11 @@ public static class AppHost
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered by ApiExceptionHandler as a 400 with a code
         services.AddValidation();
         services.AddOpenApi();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new NoNulStrings.Converter());
+        });
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddAspNetCoreInstrumentation()
@@ -146,6 +150,7 @@ public static class AppHost
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new UserClaimCultureProvider()];
         });
+        app.UseNoNulInput();
         app.UseDownloadHeaders();
         app.MapStaticAssets();
         app.UseRateLimiter();

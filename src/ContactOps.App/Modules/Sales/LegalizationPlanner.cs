@@ -87,7 +87,7 @@ public sealed class LegalizationPlanner(AppDbContext db, AccessScope scope)
     {
         if (string.IsNullOrWhiteSpace(month)
             || !DateTime.TryParseExact(month.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            || parsed.Year < 2000)
+            || parsed.Year < 2000 || parsed.Year > 2100)
         {
             return Error.Invalid("month", "legalization.month_invalid", month);
         }

@@ -29,6 +29,11 @@ public sealed class ExportSales(AppDbContext db, AccessScope scope)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
+        if (request.From.Year < 2000 || request.To.Year > 2100)
+        {
+            return Error.Invalid(request.From.Year < 2000 ? "from" : "to", "export.date_out_of_range");
+        }
+
         if (request.To < request.From)
         {
             return Error.Invalid("to", "export.range");
