@@ -227,7 +227,15 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
             }
 
             db.LeadBases.Add(leadBase);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            {
+                // Two uploads of the same name at once: both passed the name check, the unique index lets one through.
+                return Error.Conflict("leads.base_name_taken", baseName);
+            }
 
             var slots = parser.PhoneSlots;
             var additions = new List<(Guid LeadId, string E164)>();
