@@ -166,7 +166,7 @@ public static class AppHost
         app.MapScalarApiReference("/scalar");
         app.MapAuthEndpoints();
         app.MapCultureEndpoint();
-        var api = app.MapGroup("/api/v1").RequireAuthorization().RequireAntiforgeryForCookies();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().RequireAntiforgeryForCookies().RefuseNulArguments();
         foreach (var module in AppModules.All)
         {
             module.MapEndpoints(api);

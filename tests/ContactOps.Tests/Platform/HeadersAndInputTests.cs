@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using ContactOps.Modules.Demo;
+using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactOps.Tests.Platform;
 
@@ -66,6 +69,57 @@ public class HeadersAndInputTests
         // A body of the wrong shape is the same mistake.
         var wrongShape = await app.CreateClient().PostAsync("/api/v1/auth/token", new StringContent("[1,2]", Encoding.UTF8, "application/json"));
         Assert.Equal("request.malformed_json", (await Demo.JsonAsync(wrongShape)).GetProperty("code").GetString());
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    /// <summary>
+    /// PostgreSQL cannot store a NUL in text: a NUL in a query, a JSON string, a multipart upload's field or its file
+    /// name answers 400 <c>request.invalid_characters</c> on both engines, and nothing is written.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_nul_character_anywhere_in_api_input_answers_400_and_writes_nothing(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var marshall = await app.ClientForAsync("datamarshall.devices-outbound");
+
+        async Task AssertRefusedAsync(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("request.invalid_characters", (await Demo.JsonAsync(response)).GetProperty("code").GetString());
+        }
+
+        await AssertRefusedAsync(await marshall.GetAsync("/api/v1/outbound/bases?operation=devices%00-outbound"));
+        await AssertRefusedAsync(await marshall.PostAsync("/api/v1/outbound/dnc",
+            new StringContent("{\"operation\":\"devices-outbound\",\"phone\":\"300\\u00001234567\"}", Encoding.UTF8, "application/json")));
+
+        MultipartFormDataContent Upload(string baseName, string fileName)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent("devices-outbound"), "operation" },
+                { new StringContent(baseName), "base" },
+            };
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("documento;nombre;celular\n80000001;Ana Nul;3002220001\n")), "file", fileName);
+            return form;
+        }
+
+        await AssertRefusedAsync(await marshall.PostAsync("/api/v1/outbound/bases", Upload("Base\0nul", "nul.csv")));
+        // HttpClient will not put a NUL in a header; a hand-written body will.
+        var raw = new ByteArrayContent(Encoding.UTF8.GetBytes(
+            "--b\r\nContent-Disposition: form-data; name=\"operation\"\r\n\r\ndevices-outbound\r\n"
+            + "--b\r\nContent-Disposition: form-data; name=\"base\"\r\n\r\nBase nul\r\n"
+            + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"nul\0.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+            + "documento;nombre;celular\n80000001;Ana Nul;3002220001\n\r\n--b--\r\n"));
+        raw.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+        await AssertRefusedAsync(await marshall.PostAsync("/api/v1/outbound/bases", raw));
+
+        // The same upload without the NUL goes through: the refusal is the character's, not the upload's.
+        Assert.Equal(HttpStatusCode.OK, (await marshall.PostAsync("/api/v1/outbound/bases", Upload("Base sin nul", "nul.csv"))).StatusCode);
+        await using var scope = app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(["Base sin nul"], await db.LeadBases.IgnoreQueryFilters().Where(b => b.Name.Contains("nul")).Select(b => b.Name).ToListAsync());
         Assert.Empty(app.LoggedErrors);
     }
 

@@ -104,6 +104,7 @@ public static class AuthSetup
 
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
         services.AddScoped<CircuitHandler, ScopeCircuitHandler>();
         return services;
     }

@@ -23,13 +23,18 @@ public sealed class ApiExceptionHandler : IExceptionHandler
         if (exception is BadHttpRequestException bad)
         {
             // A body that is not JSON (or not the expected shape), a parameter that does not bind: the caller's fault.
-            var malformed = bad.InnerException is System.Text.Json.JsonException;
+            var code = bad.InnerException switch
+            {
+                NoNulStrings.NulCharacterException => NoNulStrings.Code,
+                System.Text.Json.JsonException => "request.malformed_json",
+                _ => "request.invalid",
+            };
             httpContext.Response.StatusCode = bad.StatusCode;
             await TypedResults.Problem(
-                    detail: malformed ? Messages.Text("Error.request.malformed_json") : Messages.Text("Error.request.invalid"),
+                    detail: Messages.Text("Error." + code),
                     statusCode: bad.StatusCode,
                     title: Messages.Text("Problem.validation"),
-                    extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = malformed ? "request.malformed_json" : "request.invalid" })
+                    extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = code })
                 .ExecuteAsync(httpContext);
             return true;
         }

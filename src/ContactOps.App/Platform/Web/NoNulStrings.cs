@@ -13,7 +13,10 @@ public static class NoNulStrings
 {
     public const string Code = "request.invalid_characters";
 
-    /// <summary>A JSON string converter that fails the binding (400 <c>request.malformed_json</c>) on a NUL.</summary>
+    /// <summary>The binding failure of a JSON string with a NUL (answered 400 <c>request.invalid_characters</c>).</summary>
+    public sealed class NulCharacterException() : JsonException("NUL character in a string");
+
+    /// <summary>A JSON string converter that fails the binding (400 <c>request.invalid_characters</c>) on a NUL.</summary>
     public sealed class Converter : JsonConverter<string>
     {
         public override bool HandleNull => false;
@@ -23,7 +26,7 @@ public static class NoNulStrings
             var value = reader.GetString();
             if (value is not null && value.Contains('\0', StringComparison.Ordinal))
             {
-                throw new JsonException("NUL character in a string");
+                throw new NulCharacterException();
             }
 
             return value;
@@ -36,7 +39,7 @@ public static class NoNulStrings
         }
     }
 
-    /// <summary>Answers 400 to an API request whose query string or url-encoded form carries a NUL (multipart uploads are not buffered here).</summary>
+    /// <summary>Answers 400 to an API request whose query string or url-encoded form carries a NUL (multipart uploads: <see cref="RefuseNulArguments"/>).</summary>
     public static IApplicationBuilder UseNoNulInput(this IApplicationBuilder app) =>
         app.Use(async (ctx, next) =>
         {
@@ -48,15 +51,44 @@ public static class NoNulStrings
             if (nul)
             {
                 ctx.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await TypedResults.Problem(
-                        detail: Messages.Text("Error." + Code),
-                        statusCode: StatusCodes.Status400BadRequest,
-                        title: Messages.Text("Problem.validation"),
-                        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = Code })
-                    .ExecuteAsync(ctx);
+                await Refusal().ExecuteAsync(ctx);
                 return;
             }
 
             await next(ctx);
         });
+
+    /// <summary>
+    /// Answers 400 to an endpoint call whose bound arguments carry a NUL: the fields of a multipart upload (operation,
+    /// mapping, base name, password…) and an uploaded file's name, which the middleware above does not buffer.
+    /// </summary>
+    public static TBuilder RefuseNulArguments<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            foreach (var argument in context.Arguments)
+            {
+                var text = argument switch
+                {
+                    string s => s,
+                    IFormFile f => f.FileName,
+                    _ => null,
+                };
+                if (text?.Contains('\0', StringComparison.Ordinal) == true)
+                {
+                    return Refusal();
+                }
+            }
+
+            return await next(context);
+        });
+        return builder;
+    }
+
+    private static IResult Refusal() => TypedResults.Problem(
+        detail: Messages.Text("Error." + Code),
+        statusCode: StatusCodes.Status400BadRequest,
+        title: Messages.Text("Problem.validation"),
+        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = Code });
 }
