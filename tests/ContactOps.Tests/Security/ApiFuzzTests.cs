@@ -18,7 +18,7 @@ public class ApiFuzzTests(ITestOutputHelper output)
     private static readonly TimeSpan PerRequest = TimeSpan.FromSeconds(20);
 
     /// <summary>Value sets: each fills every parameter and body leaf of an operation at once.</summary>
-    private static readonly string[] Profiles = ["deep", "max", "min", "garbage", "wrong-type", "null"];
+    private static readonly string[] Profiles = ["deep", "max", "min", "garbage", "wrong-type", "null", "far", "early"];
 
     [Theory]
     [InlineData(Provider.Sqlite)]
@@ -71,10 +71,11 @@ public class ApiFuzzTests(ITestOutputHelper output)
     private static HttpRequestMessage Request(OpenApiOperations api, ApiOperation op, string profile)
     {
         var path = op.Path;
+        var operation = OperationServing(op.Path);
         var query = new List<string>();
         foreach (var p in op.Parameters)
         {
-            var value = Leaf(api.TypeOf(p.Schema), api.FormatOf(p.Schema), p.Name, profile == "malformed" ? "deep" : profile);
+            var value = Leaf(api.TypeOf(p.Schema), api.FormatOf(p.Schema), p.Name, profile == "malformed" ? "deep" : profile, operation);
             var text = value is null ? "" : value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
             if (p.In == "path")
             {
@@ -121,7 +122,7 @@ public class ApiFuzzTests(ITestOutputHelper output)
                 }
                 else
                 {
-                    var value = Leaf(api.TypeOf(schema), format, name, profile);
+                    var value = Leaf(api.TypeOf(schema), format, name, profile, operation);
                     form.Add(new StringContent(value is null ? "" : value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()), name);
                 }
             }
@@ -130,7 +131,7 @@ public class ApiFuzzTests(ITestOutputHelper output)
             return request;
         }
 
-        var json = op.BodySchema is { } schemaOfBody ? api.Build(schemaOfBody, (type, format, name) => Leaf(type, format, name, profile)) : new JsonObject();
+        var json = op.BodySchema is { } schemaOfBody ? api.Build(schemaOfBody, (type, format, name) => Leaf(type, format, name, profile, operation)) : new JsonObject();
         request.Content = new StringContent(json?.ToJsonString() ?? "null", Encoding.UTF8, "application/json");
         return request;
     }
@@ -144,7 +145,14 @@ public class ApiFuzzTests(ITestOutputHelper output)
     };
 
     /// <summary>The value of one leaf (parameter, property or array item) for a profile.</summary>
-    private static JsonNode? Leaf(string type, string? format, string name, string profile)
+    /// <summary>A demo operation of the kind the route serves, so that the values reach past the "wrong kind of operation" check.</summary>
+    private static string OperationServing(string path) =>
+        path.StartsWith("/api/v1/outbound", StringComparison.Ordinal) ? "devices-outbound"
+        : path.StartsWith("/api/v1/adjustments", StringComparison.Ordinal) ? "adjustments-cell"
+        : path.StartsWith("/api/v1/sales", StringComparison.Ordinal) || path.StartsWith("/api/v1/devices", StringComparison.Ordinal) ? "sales-cell"
+        : "premium-sales";
+
+    private static JsonNode? Leaf(string type, string? format, string name, string profile, string operation)
     {
         if (profile == "null")
         {
@@ -154,6 +162,22 @@ public class ApiFuzzTests(ITestOutputHelper output)
         if (profile == "wrong-type")
         {
             return type == "string" ? JsonValue.Create(12345) : JsonValue.Create("abc");
+        }
+
+        if (profile is "far" or "early")
+        {
+            // Plausible values everywhere but the dates, at the ends of the calendar: arithmetic on them overflows.
+            var far = profile == "far";
+            return (type, format) switch
+            {
+                ("integer", _) or ("number", _) => JsonValue.Create(10),
+                ("boolean", _) => JsonValue.Create(true),
+                (_, "date") => JsonValue.Create(far ? "9999-12-31" : "0001-01-01"),
+                (_, "uuid") => JsonValue.Create(Guid.NewGuid().ToString()),
+                (_, "date-time") => JsonValue.Create(far ? "9999-12-31T23:59:59+00:00" : "0001-01-01T00:00:00+00:00"),
+                _ when LooksLikeADate(name) => JsonValue.Create(far ? "9999-12-31T23:59:59Z" : "0001-01-01T00:00:00Z"),
+                _ => JsonValue.Create(StringFor(name, "deep", operation)),
+            };
         }
 
         return (type, format) switch
@@ -186,11 +210,18 @@ public class ApiFuzzTests(ITestOutputHelper output)
                 _ => "9999-12-31",
             }),
             (_, "uuid") => JsonValue.Create(profile == "garbage" ? "00000000-0000-0000-0000-000000000000" : Guid.NewGuid().ToString()),
-            _ => JsonValue.Create(StringFor(name, profile)),
+            _ => JsonValue.Create(StringFor(name, profile, operation)),
         };
     }
 
-    private static string StringFor(string name, string profile)
+    private static bool LooksLikeADate(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return lower is "from" or "to" or "at" or "date" or "day" or "cutoff" || lower.Contains("due", StringComparison.Ordinal)
+               || name.EndsWith("At", StringComparison.Ordinal) || lower.Contains("date", StringComparison.Ordinal);
+    }
+
+    private static string StringFor(string name, string profile, string operation)
     {
         var lower = name.ToLowerInvariant();
         return profile switch
@@ -198,7 +229,7 @@ public class ApiFuzzTests(ITestOutputHelper output)
             "max" => new string('9', 6000),
             "min" => "",
             "garbage" => "\u0000<script>alert(1)</script>'\";--%00../../etc/passwd\r\n\t\uFFFF\uD800",
-            _ when lower.Contains("operation", StringComparison.Ordinal) || lower is "code" => "premium-sales",
+            _ when lower.Contains("operation", StringComparison.Ordinal) || lower is "code" => operation,
             _ when lower.Contains("client", StringComparison.Ordinal) => "telco-co",
             _ when lower.Contains("role", StringComparison.Ordinal) => "Agent",
             _ when lower.Contains("month", StringComparison.Ordinal) => "9999-12",

@@ -113,7 +113,7 @@ public static partial class AdjustmentsReportAccess
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Platform.Calendar.PlausibleDates.Contains(d))
         {
             return d;
         }

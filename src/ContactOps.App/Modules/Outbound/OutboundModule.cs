@@ -185,7 +185,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
                 DateTimeOffset? instant = null;
                 if (!string.IsNullOrWhiteSpace(at))
                 {
-                    if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                    if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || !Platform.Calendar.PlausibleDates.Contains(parsed))
                     {
                         return ApiResults.Problem(Error.Invalid("at", "diagnosis.at_invalid"));
                     }

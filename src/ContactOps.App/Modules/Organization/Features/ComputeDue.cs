@@ -20,7 +20,8 @@ public sealed class ComputeDue(ClientCalendars calendars)
         DateTimeOffset from = default;
         if (string.IsNullOrWhiteSpace(request.From)
             || !DateTimeOffset.TryParseExact(request.From.Trim(), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out from)
-            || !HasOffset(request.From))
+            || !HasOffset(request.From)
+            || !Platform.Calendar.PlausibleDates.Contains(from))
         {
             fields["from"] = [Messages.Text("Field.ComputeDue.from")];
         }

@@ -27,7 +27,8 @@ public sealed class CheckContactPolicy(AppDbContext db, AccessScope scope, Conta
         {
             errors["at"] = [Messages.Text("Field.CheckContactPolicy.at")];
         }
-        else if (!HasOffset(request.At) || !DateTimeOffset.TryParse(request.At.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
+        else if (!HasOffset(request.At) || !DateTimeOffset.TryParse(request.At.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out at)
+                 || !Platform.Calendar.PlausibleDates.Contains(at))
         {
             errors["at"] = [Messages.Text("Field.CheckContactPolicy.at#2", request.At)];
         }

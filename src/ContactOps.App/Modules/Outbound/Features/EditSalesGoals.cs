@@ -72,7 +72,7 @@ public sealed class EditSalesGoals(AppDbContext db, AccessScope scope, TimeProvi
         var changes = new List<(DateOnly Day, int? Sales)>();
         foreach (var change in body.Days ?? [])
         {
-            if (!DateOnly.TryParseExact(change.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (!DateOnly.TryParseExact(change.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || !Platform.Calendar.PlausibleDates.Contains(day))
             {
                 errors["days"] = [Messages.Text("Field.EditSalesGoals.days", change.Date)];
             }
