@@ -52,6 +52,54 @@ public class CustomerJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_verifies_what_the_customer_says_with_the_keyboard_and_the_back_office_reveals()
+    {
+        Guid maria;
+        await using (var scope = fixture.App.SystemScope())
+        {
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Platform.Data.AppDbContext>(scope.ServiceProvider);
+            maria = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Customers)
+                .Where(c => c.DocumentNumber == "1020304050").Select(c => c.Id).First();
+        }
+
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "agent.premium-sales");
+        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.SettleAsync();
+        await page.GotoAsync($"/customers/{maria}");
+        await page.SettleAsync();
+        await Assertions.Expect(page.Locator("#verify-form")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#reveal-personal-data")).ToHaveCountAsync(0);
+
+        // Typed as the customer says it, Enter to verify.
+        var phone = page.Locator("#verify-phone");
+        await phone.FocusAsync();
+        await page.Keyboard.TypeAsync("300 123 4567");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#verify-phone-answer")).ToContainTextAsync("Coincide");
+        await Assertions.Expect(page.Locator("#verify-document-answer")).ToHaveCountAsync(0);
+
+        await phone.FillAsync("");
+        await page.Locator("#verify-document").FillAsync("1020304051");
+        await page.Locator("#verify-document").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#verify-document-answer")).ToContainTextAsync("No coincide");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("1020304050");
+        await BrowserFixture.ScreenshotAsync(page, "09-customer-verify-es");
+
+        // The back office of the operation reveals instead.
+        var backOffice = await fixture.NewPageAsync();
+        await fixture.SignInAsync(backOffice, "backoffice.premium-sales");
+        await backOffice.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await backOffice.SettleAsync();
+        await backOffice.GotoAsync($"/customers/{maria}");
+        await backOffice.SettleAsync();
+        await Assertions.Expect(backOffice.Locator("#verify-form")).ToHaveCountAsync(0);
+        await backOffice.Locator("#reveal-personal-data").ClickAsync();
+        await Assertions.Expect(backOffice.Locator("#customer-document")).ToContainTextAsync("1020304050");
+        Assert.Empty(fixture.App.LoggedErrors);
+    }
+
+    [Fact]
     public async Task A_bolivian_agent_cannot_open_a_colombian_customer()
     {
         Guid colombian;

@@ -1175,6 +1175,13 @@ namespace ContactOps.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PersonalDataRoles")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("BackOffice,Supervisor,Coordinator,Manager,Admin");
+
                     b.Property<Guid?>("SalesBackOfficeOperationId")
                         .HasColumnType("uuid");
 

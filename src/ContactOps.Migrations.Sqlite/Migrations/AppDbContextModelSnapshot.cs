@@ -1169,6 +1169,13 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PersonalDataRoles")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("BackOffice,Supervisor,Coordinator,Manager,Admin");
+
                     b.Property<Guid?>("SalesBackOfficeOperationId")
                         .HasColumnType("TEXT");
 

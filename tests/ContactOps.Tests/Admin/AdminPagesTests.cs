@@ -34,6 +34,11 @@ public partial class AdminPagesTests
         Assert.Contains("America/Bogota", calendars, StringComparison.Ordinal);
         Assert.Contains("Por ley", calendars, StringComparison.Ordinal);
 
+        // The operation's personal-data setting is shown with the operation (issue 13, personal data by need).
+        var operations = await admin.GetStringAsync("/admin/operations");
+        Assert.Contains("Ven datos personales completos", operations, StringComparison.Ordinal);
+        Assert.Contains("Back office, Supervisor, Coordinador, Gerente, Administrador", operations, StringComparison.Ordinal);
+
         var agent = await SignInAsync(app, "agent.premium-sales");
         foreach (var page in Pages)
         {

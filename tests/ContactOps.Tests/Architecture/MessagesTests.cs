@@ -181,7 +181,7 @@ public partial class MessagesTests
         return (es, en);
     }
 
-    [GeneratedRegex(@"\b(?:Error\.(Validation|NotFound|Forbidden|Conflict|Failure|Invalid)|Messages\.Text)\(")]
+    [GeneratedRegex(@"\b(?:Error\.(Validation|NotFound|Forbidden|Conflict|Failure|TooManyRequests|Invalid)|Messages\.Text)\(")]
     private static partial Regex Call();
 
     [GeneratedRegex(@"^\$?""[^""]*[A-Za-záéíóúñÁÉÍÓÚÑ]{2,}[^""]* [^""]*""$")]

@@ -46,6 +46,7 @@ internal sealed class TestHost : WebApplicationFactory<Program>
         typeof(StorageOptions),
         typeof(IFileStorage),
         typeof(global::ContactOps.Platform.Auth.SignInLimits),
+        typeof(Modules.Customers.VerifyLimits),
     ];
 
     private static readonly ConcurrentDictionary<Provider, Lazy<Task<TestHost>>> Hosts = new();

@@ -77,21 +77,21 @@ public class AuditTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var customerId = await Demo.CustomerIdAsync(app, Demo.CoDocument);
-        var agent = await app.ClientForAsync("agent.premium-sales");
+        var backOffice = await app.ClientForAsync("backoffice.premium-sales");
 
-        var shown = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}");
+        var shown = await backOffice.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}");
         Assert.DoesNotContain("1020304050", shown.GetProperty("documentMasked").GetString(), StringComparison.Ordinal);
 
-        var response = await agent.PostAsync($"/api/v1/customers/{customerId}/reveal", null);
+        var response = await backOffice.PostAsync($"/api/v1/customers/{customerId}/reveal", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("+573001234567", text, StringComparison.Ordinal);
 
         await using var check = app.SystemScope();
         var db = check.ServiceProvider.GetRequiredService<AppDbContext>();
-        var agentId = await db.Users.Where(u => u.UserName == "agent.premium-sales").Select(u => u.Id).SingleAsync();
+        var backOfficeId = await db.Users.Where(u => u.UserName == "backoffice.premium-sales").Select(u => u.Id).SingleAsync();
         var entry = Assert.Single(await db.AuditEntries.Where(e => e.Action == AuditAction.PersonalDataRead).ToListAsync());
-        Assert.Equal(agentId, entry.UserId);
+        Assert.Equal(backOfficeId, entry.UserId);
         Assert.Equal(customerId.ToString(), entry.EntityId);
         Assert.Equal("Customer", entry.Entity);
         Assert.Equal(await Demo.ClientIdAsync(app, "telco-co"), entry.ClientId);
@@ -149,9 +149,10 @@ public class AuditTests
 
         // Reads of personal data in both clients.
         var coAgent = await app.ClientForAsync("agent.premium-sales");
-        var boAgent = await app.ClientForAsync("agent.digital-sales");
-        Assert.Equal(HttpStatusCode.OK, (await coAgent.PostAsync($"/api/v1/customers/{await Demo.CustomerIdAsync(app, Demo.CoDocument)}/reveal", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await boAgent.PostAsync($"/api/v1/customers/{await Demo.CustomerIdAsync(app, Demo.BoDocument)}/reveal", null)).StatusCode);
+        var coBackOffice = await app.ClientForAsync("backoffice.premium-sales");
+        var boBackOffice = await app.ClientForAsync("backoffice.digital-sales");
+        Assert.Equal(HttpStatusCode.OK, (await coBackOffice.PostAsync($"/api/v1/customers/{await Demo.CustomerIdAsync(app, Demo.CoDocument)}/reveal", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await boBackOffice.PostAsync($"/api/v1/customers/{await Demo.CustomerIdAsync(app, Demo.BoDocument)}/reveal", null)).StatusCode);
 
         var supervisor = await app.ClientForAsync("supervisor.premium-sales");
         var page = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=PersonalDataRead&pageSize=500");

@@ -165,14 +165,14 @@ public class SignInTests
         await using var app = await TestApp.StartAsync(provider);
         var id = await Demo.CustomerIdAsync(app, Demo.CoDocument);
         var browser = NoRedirects(app);
-        await PostLoginAsync(browser, "agent.premium-sales", DemoSeeder.DemoPassword);
+        await PostLoginAsync(browser, "backoffice.premium-sales", DemoSeeder.DemoPassword);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/api/v1/customers/{id}")).StatusCode);
 
         var forged = await browser.PostAsync($"/api/v1/customers/{id}/reveal", null);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Contains("antiforgery.missing", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var bearer = await app.ClientForAsync("agent.premium-sales");
+        var bearer = await app.ClientForAsync("backoffice.premium-sales");
         Assert.Equal(HttpStatusCode.OK, (await bearer.PostAsync($"/api/v1/customers/{id}/reveal", null)).StatusCode);
     }
 

@@ -110,7 +110,15 @@ public partial class UiPageTests
         Assert.DoesNotContain("1020304050", html); // not in the header, nor in the history's change lists
         Assert.DoesNotContain("3001234567", html);
         Assert.Contains("id=\"card-history\"", html);
-        Assert.Contains("Mostrar datos completos", html);
+
+        // An agent verifies what the customer says instead of revealing (personal data by need).
+        Assert.DoesNotContain("Mostrar datos completos", html);
+        Assert.DoesNotContain("id=\"reveal-personal-data\"", html);
+        Assert.Contains("id=\"verify-form\"", html);
+        Assert.Contains("id=\"verify-document\"", html);
+        Assert.Contains("id=\"verify-phone\"", html);
+        Assert.Contains(">Verificar<", html);
+        Assert.Contains("Documento (CC)", html);
         Assert.Contains("Cuentas hogar", html);
         Assert.Contains("Líneas móviles", html);
         Assert.Contains("Predios", html);
@@ -122,6 +130,13 @@ public partial class UiPageTests
         Assert.DoesNotContain(">CancelledOwing<", html);
         Assert.DoesNotContain(">WrittenOff<", html);
         Assert.DoesNotContain(">NotCreated<", html);
+
+        // The back office of the operation may reveal: the button, no verify form.
+        var backOffice = await PageAsync(await SignInAsync(app, "backoffice.premium-sales"), $"/customers/{id}");
+        Assert.Contains("id=\"reveal-personal-data\"", backOffice);
+        Assert.Contains("Mostrar datos completos", backOffice);
+        Assert.DoesNotContain("id=\"verify-form\"", backOffice);
+        Assert.DoesNotContain("1020304050", backOffice);
         Assert.Empty(app.LoggedErrors);
     }
 

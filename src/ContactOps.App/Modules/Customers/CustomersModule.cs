@@ -20,6 +20,9 @@ public sealed class CustomersModule : IAppModule, ICliModule
         services.AddScoped<SearchCustomers>();
         services.AddScoped<GetCustomer360>();
         services.AddScoped<RevealPersonalData>();
+        services.AddScoped<VerifyPersonalData>();
+        services.AddSingleton<VerifyThrottle>();
+        services.AddSingleton<VerifyLimits>();
         services.AddScoped<ImportCustomers>();
         services.AddSingleton(new Platform.Imports.Mappings.FileKindDefinition(
             CustomerFileColumns.FileKind, CustomerFileColumns.Aliases.Keys.ToArray(), CustomerFileColumns.MultiValued));
@@ -39,8 +42,12 @@ public sealed class CustomersModule : IAppModule, ICliModule
             .Produces<Customer360>();
         customers.MapPost("/{id:guid}/reveal", async (Guid id, RevealPersonalData handler, CancellationToken ct) =>
                 ApiResults.From(await handler.HandleAsync(id, ct)))
-            .WithSummary("Full document and phones of a customer; the read is logged in the audit trail")
+            .WithSummary("Full document and phones of a customer, for the roles of the operation's setting (default back office and leaders) and the client's admins; others 403 customer.reveal_not_allowed; every read is logged in the audit trail")
             .Produces<PersonalData>();
+        customers.MapPost("/{id:guid}/verify", async (Guid id, VerifyPersonalDataRequest request, VerifyPersonalData handler, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(id, request, ct)))
+            .WithSummary("Whether a document and/or phone the customer gives match theirs (true/false, null when not asked), without showing them; logged in the audit trail and limited per user (429)")
+            .Produces<PersonalDataCheck>();
 
         var imports = customers.MapGroup("/imports");
         imports.MapPost("/", async (

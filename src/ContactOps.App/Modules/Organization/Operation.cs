@@ -1,4 +1,5 @@
 using ContactOps.Platform;
+using ContactOps.Platform.Auth;
 
 namespace ContactOps.Modules.Organization;
 
@@ -53,6 +54,13 @@ public sealed class Operation : IAuditable, IStamped
     /// </summary>
     public Guid? SalesBackOfficeOperationId { get; private set; }
 
+    /// <summary>
+    /// The roles whose members may reveal a customer's full document number and phones (the rest verify instead):
+    /// role names separated by commas, in the order of <see cref="Role"/>. Defaults to the back office and the leaders
+    /// (<see cref="DefaultPersonalDataRoles"/>).
+    /// </summary>
+    public string PersonalDataRoles { get; private set; } = DefaultPersonalDataRoles;
+
     public IReadOnlyList<KpiTarget> KpiTargets => _kpiTargets;
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -75,6 +83,32 @@ public sealed class Operation : IAuditable, IStamped
     /// <summary>Routes this operation's sales to a back-office operation (validated by the caller: same client, not itself).</summary>
     public void RouteSalesTo(Guid? backOfficeOperationId) =>
         SalesBackOfficeOperationId = backOfficeOperationId == Id ? null : backOfficeOperationId;
+
+    /// <summary>
+    /// Back office and leaders. Not agents nor data marshals (they do not need to read a number to do their job: agents
+    /// verify what the customer says); not quality analysts either: they judge whether the agent validated the customer,
+    /// which the masked data, the recording and the verify answer show, so by default they are kept to the least data.
+    /// An operation that needs them adds them.
+    /// </summary>
+    public const string DefaultPersonalDataRoles = "BackOffice,Supervisor,Coordinator,Manager,Admin";
+
+    /// <summary>The roles of <see cref="PersonalDataRoles"/>.</summary>
+    public IReadOnlyList<Role> PersonalDataRoleList => ParsePersonalDataRoles(PersonalDataRoles);
+
+    /// <summary>Whether a member with <paramref name="role"/> in this operation may reveal full personal data.</summary>
+    public bool MayRevealPersonalData(Role role) => PersonalDataRoleList.Contains(role);
+
+    /// <summary>Sets the roles that may reveal full personal data (none: only the client's and the platform's admins may).</summary>
+    public void SetPersonalDataRoles(IEnumerable<Role> roles) => PersonalDataRoles = FormatPersonalDataRoles(roles);
+
+    /// <summary>Reads a stored <see cref="PersonalDataRoles"/> value; unknown names are ignored.</summary>
+    public static IReadOnlyList<Role> ParsePersonalDataRoles(string? stored) =>
+        (stored ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => Enum.TryParse<Role>(n, ignoreCase: false, out var r) && Enum.IsDefined(r) ? r : (Role?)null)
+            .OfType<Role>().Distinct().Order().ToList();
+
+    public static string FormatPersonalDataRoles(IEnumerable<Role> roles) =>
+        string.Join(',', roles.Where(Enum.IsDefined).Distinct().Order().Select(r => r.ToString()));
 
     public void SetKpiTarget(string kpi, decimal target)
     {

@@ -19,6 +19,13 @@ public enum AuditAction
 
     /// <summary>An action on a user's account that changes no tracked field worth showing: a password reset, an unlock, a lockout, a client-admin grant.</summary>
     AccountAction,
+
+    /// <summary>
+    /// A customer's document or phone, as typed by someone who may not reveal it, was checked against the stored one;
+    /// the entry carries which fields were asked and whether each matched (<c>documentMatches</c>, <c>phoneMatches</c>),
+    /// never the typed value.
+    /// </summary>
+    PersonalDataVerified,
 }
 
 /// <summary>

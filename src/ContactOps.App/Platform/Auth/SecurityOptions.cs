@@ -24,6 +24,14 @@ public sealed class SecurityOptions
 
     public int SignInPerAccountWindowSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Verifications of a customer's document or phone (<c>POST /api/v1/customers/{id}/verify</c> and the 360° page's
+    /// form) one user may make per window, whatever the customer: bounds guessing a number by trying it.
+    /// </summary>
+    public int VerifyPerUserPermits { get; set; } = 10;
+
+    public int VerifyPerUserWindowSeconds { get; set; } = 60;
+
     /// <summary>Failed passwords in a row that lock an account.</summary>
     public int LockoutMaxFailures { get; set; } = 5;
 

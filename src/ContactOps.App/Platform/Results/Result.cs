@@ -8,6 +8,9 @@ public enum ErrorKind
     Forbidden,
     Conflict,
     Failure,
+
+    /// <summary>The caller has made too many such requests for now (a rate limit per user): 429.</summary>
+    TooManyRequests,
 }
 
 /// <summary>
@@ -38,6 +41,8 @@ public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnl
     public static Error Conflict(string code, params object?[] args) => Of(ErrorKind.Conflict, code, args);
 
     public static Error Failure(string code, params object?[] args) => Of(ErrorKind.Failure, code, args);
+
+    public static Error TooManyRequests(string code, params object?[] args) => Of(ErrorKind.TooManyRequests, code, args);
 
     /// <summary>Another error's message (already in the UI language) under this code, as a validation error of <paramref name="field"/>.</summary>
     public static Error Relabel(Error inner, string code, string? field = null)

@@ -15,6 +15,7 @@ public static class ApiResults
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status500InternalServerError,
         };
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = error.Code };
@@ -36,6 +37,7 @@ public static class ApiResults
         ErrorKind.NotFound => Messages.Text("Problem.not_found"),
         ErrorKind.Forbidden => Messages.Text("Problem.forbidden"),
         ErrorKind.Conflict => Messages.Text("Problem.conflict"),
+        ErrorKind.TooManyRequests => Messages.Text("Problem.too_many_requests"),
         _ => Messages.Text("Problem.failure"),
     };
 }

@@ -57,7 +57,7 @@ public sealed class GetCustomer360(AppDbContext db)
         var history = await db.AuditEntries.AsNoTracking()
             .Where(e => e.Entity == nameof(Customer) && e.EntityId == idText)
             .OrderByDescending(e => e.Id).Take(50)
-            .Select(e => new HistoryView(e.At, e.UserName, e.Action.ToString(), e.Entity, e.Action == AuditAction.PersonalDataRead ? null : e.Changes))
+            .Select(e => new HistoryView(e.At, e.UserName, e.Action.ToString(), e.Entity, e.Action == AuditAction.PersonalDataRead || e.Action == AuditAction.PersonalDataVerified ? null : e.Changes))
             .ToListAsync(ct);
         history = history.Select(h => h with { Changes = PersonalDataRedaction.MaskChanges(h.Changes) }).ToList();
 

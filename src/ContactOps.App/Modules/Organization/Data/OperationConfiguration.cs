@@ -14,6 +14,9 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         b.HasIndex(x => x.Code).IsUnique();
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.DefaultAreaCode).HasMaxLength(2);
+
+        // Existing operations get the default (back office and leaders) when the column is added.
+        b.Property(x => x.PersonalDataRoles).HasMaxLength(200).HasDefaultValue(Operation.DefaultPersonalDataRoles);
         b.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsMany(x => x.KpiTargets, k =>
         {

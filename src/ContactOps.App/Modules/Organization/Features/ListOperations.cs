@@ -8,8 +8,9 @@ namespace ContactOps.Modules.Organization.Features;
 
 public sealed record KpiTargetRow(string Kpi, decimal Target);
 
+/// <param name="PersonalDataRoles">The roles whose members may reveal a customer's full document and phones (role names).</param>
 public sealed record OperationRow(Guid Id, string Client, string Code, string Name, string Kind, string? DefaultAreaCode, int FcrWindowDays, bool IsActive, IReadOnlyList<KpiTargetRow> KpiTargets,
-    string? SalesBackOffice = null);
+    string? SalesBackOffice = null, IReadOnlyList<string>? PersonalDataRoles = null);
 
 /// <summary>The operations of the clients the caller administers (optionally of one client).</summary>
 public sealed class ListOperations(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
@@ -59,5 +60,5 @@ public sealed class ListOperations(IDbContextFactory<AppDbContext> dbs, AdminAcc
     internal static OperationRow Row(Operation o, string clientCode, string? salesBackOfficeCode = null) =>
         new(o.Id, clientCode, o.Code, o.Name, o.Kind.ToString(), o.DefaultAreaCode, o.FcrWindowDays, o.IsActive,
             o.KpiTargets.OrderBy(k => k.Kpi, StringComparer.Ordinal).Select(k => new KpiTargetRow(k.Kpi, k.Target)).ToList(),
-            salesBackOfficeCode);
+            salesBackOfficeCode, o.PersonalDataRoleList.Select(r => r.ToString()).ToList());
 }

@@ -1,6 +1,7 @@
 using ContactOps.Platform.Localization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform;
+using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,16 @@ namespace ContactOps.Modules.Organization.Features;
 /// Code of the operation of the same client whose back office works this operation's sales (e.g. sales-cell);
 /// null keeps the current setting, an empty string removes it.
 /// </param>
-public sealed record UpdateOperationRequest(string? Name, string? Kind, string? DefaultAreaCode, int? FcrWindowDays, bool? Active, string? SalesBackOffice = null);
+/// <param name="PersonalDataRoles">
+/// The roles (names of <see cref="Platform.Auth.Role"/>) whose members may reveal a customer's full document and phones;
+/// the others verify instead. Null keeps the current setting; an empty list leaves it to the client's admins.
+/// </param>
+public sealed record UpdateOperationRequest(string? Name, string? Kind, string? DefaultAreaCode, int? FcrWindowDays, bool? Active, string? SalesBackOffice = null,
+    IReadOnlyList<string?>? PersonalDataRoles = null);
 
 /// <summary>
-/// Changes an operation's name, kind, Bolivian default area code (2, 3 or 4), FCR window (1–90 days), state and the
-/// back-office operation its sales are routed to.
+/// Changes an operation's name, kind, Bolivian default area code (2, 3 or 4), FCR window (1–90 days), state, the
+/// back-office operation its sales are routed to and the roles that may reveal full personal data.
 /// </summary>
 public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
 {
@@ -33,6 +39,23 @@ public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAc
         if (area is not (null or "2" or "3" or "4"))
         {
             errors.Add("defaultAreaCode", Messages.Text("Field.UpdateOperation.defaultAreaCode"));
+        }
+
+        List<Role>? personalDataRoles = null;
+        if (request.PersonalDataRoles is { } names)
+        {
+            personalDataRoles = [];
+            foreach (var name in names)
+            {
+                var text = name?.Trim() ?? "";
+                if (text.Length == 0 || text.All(char.IsDigit) || !Enum.TryParse<Role>(text, ignoreCase: true, out var role) || !Enum.IsDefined(role))
+                {
+                    errors.Add("personalDataRoles", Messages.Text("Field.UpdateOperation.personalDataRoles", text.Length > 40 ? text[..40] + "…" : text, string.Join(", ", Enum.GetNames<Role>())));
+                    break;
+                }
+
+                personalDataRoles.Add(role);
+            }
         }
 
         if (errors.Any)
@@ -89,6 +112,11 @@ public sealed class UpdateOperation(IDbContextFactory<AppDbContext> dbs, AdminAc
         }
 
         op.Update(request.Name!.Trim(), kind!.Value, area, request.FcrWindowDays!.Value, request.Active ?? op.IsActive);
+        if (personalDataRoles is not null)
+        {
+            op.SetPersonalDataRoles(personalDataRoles);
+        }
+
         await db.SaveChangesAsync(ct);
         return ListOperations.Row(op, client.Code, backOfficeCode);
     }
