@@ -169,4 +169,92 @@ public sealed class OpenApiOperations
                 return leaf(type, FormatOf(schema), name);
         }
     }
+
+    /// <summary>The first value of the schema's enum (through a nullable union), if it has one.</summary>
+    public string? EnumOf(JsonElement schema)
+    {
+        schema = Resolve(schema);
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (schema.TryGetProperty("enum", out var e))
+        {
+            return e.EnumerateArray().Select(x => x.ToString()).FirstOrDefault(x => x.Length > 0);
+        }
+
+        foreach (var union in new[] { "oneOf", "anyOf", "allOf" })
+        {
+            if (schema.TryGetProperty(union, out var options))
+            {
+                foreach (var o in options.EnumerateArray())
+                {
+                    if (EnumOf(o) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A plausible valid value for <paramref name="schema"/>: each leaf from <paramref name="named"/> (property name, type,
+    /// format) when it answers, else the enum's first value, a date, a number, a short text; maps are empty.
+    /// </summary>
+    public JsonNode? Sample(JsonElement schema, Func<string, string, string?, JsonNode?> named, string name = "", int depth = 0)
+    {
+        var type = TypeOf(schema);
+        var resolved = Resolve(schema);
+        if (depth > 4)
+        {
+            return null;
+        }
+
+        if (type == "object")
+        {
+            var obj = new JsonObject();
+            foreach (var (prop, ps) in Properties(schema))
+            {
+                obj[prop] = Sample(ps, named, prop, depth + 1);
+            }
+
+            return obj;
+        }
+
+        if (type == "array")
+        {
+            var given = named(name, type, null);
+            if (given is not null)
+            {
+                return given is JsonArray ? given : new JsonArray(given);
+            }
+
+            var items = resolved.TryGetProperty("items", out var it) ? it : default;
+            return items.ValueKind == JsonValueKind.Undefined ? new JsonArray() : new JsonArray(Sample(items, named, name, depth + 1));
+        }
+
+        var format = FormatOf(schema);
+        if (EnumOf(schema) is { } listed)
+        {
+            return JsonValue.Create(listed); // an enum's own value, whatever the property's name suggests
+        }
+
+        return named(name, type, format) ?? EnumOf(schema) switch
+        {
+            { } first => JsonValue.Create(first),
+            null => (type, format) switch
+            {
+                ("integer", _) or ("number", _) => JsonValue.Create(1),
+                ("boolean", _) => JsonValue.Create(true),
+                (_, "uuid") => JsonValue.Create(Guid.NewGuid().ToString()),
+                (_, "date-time") => JsonValue.Create("2026-11-23T10:00:00-05:00"),
+                (_, "date") => JsonValue.Create("2026-11-23"),
+                _ => JsonValue.Create("Texto de prueba"),
+            },
+        };
+    }
 }

@@ -77,7 +77,9 @@ public sealed class AuthTokens(
     /// <summary>Ends the session of a refresh token (or the given session). Unknown tokens are ignored.</summary>
     public async Task RevokeAsync(string? refreshToken, Guid? sessionId, CancellationToken ct)
     {
-        var id = (await FindAsync(refreshToken, ct))?.SessionId ?? sessionId;
+        // A refresh token in the body names the session to end; only without one is it the caller's own bearer session
+        // (an unknown or already rotated token ends nothing, not the caller's session).
+        var id = string.IsNullOrEmpty(refreshToken) ? sessionId : (await FindAsync(refreshToken, ct))?.SessionId;
         if (id is null)
         {
             return;
