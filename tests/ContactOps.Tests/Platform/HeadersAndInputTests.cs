@@ -73,6 +73,39 @@ public class HeadersAndInputTests
     }
 
     /// <summary>
+    /// Issue 13, finding 10: a due date computed from year 9999 answered 500 (the calendar ran past its last year); so did
+    /// other dates at the ends of the calendar, found by the fuzz's far/early profiles. They answer 400 with the field.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Dates_at_the_ends_of_the_calendar_answer_400_with_the_field(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var leader = await app.ClientForAsync("supervisor.telco-co");
+        var cases = new (string Url, string Field)[]
+        {
+            ("/api/v1/clients/telco-co/calendar/due?from=9999-12-31T23%3A59%3A59Z&businessHours=10", "from"),
+            ("/api/v1/clients/telco-co/calendar/due?from=0001-01-01T00%3A00%3A00Z&businessHours=10", "from"),
+            ("/api/v1/outbound/diagnosis?operation=devices-outbound&at=0001-01-01T00%3A00%3A00Z", "at"),
+            ("/api/v1/outbound/policy/check?operation=devices-outbound&phone=3001234567&at=9999-12-31T23%3A59%3A59Z", "at"),
+            ("/api/v1/outbound/goals?operation=devices-outbound&from=9999-12-31&to=9999-12-31", "from"),
+            ("/api/v1/adjustments/kpis?operation=adjustments-cell&from=9999-12-31&to=9999-12-31", "from"),
+        };
+        foreach (var (url, field) in cases)
+        {
+            var response = await leader.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
+            var problem = await Demo.JsonAsync(response);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{url}: {problem}");
+        }
+
+        // The same requests inside the calendar answer.
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/api/v1/clients/telco-co/calendar/due?from=2026-12-04T16%3A00%3A00-05%3A00&businessHours=10")).StatusCode);
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    /// <summary>
     /// PostgreSQL cannot store a NUL in text: a NUL in a query, a JSON string, a multipart upload's field or its file
     /// name answers 400 <c>request.invalid_characters</c> on both engines, and nothing is written.
     /// </summary>
