@@ -37,7 +37,6 @@ public class IsolationWalkTests(ITestOutputHelper output)
         ["GET /api/v1/audit"] = ([200], "filters (user, operation id, entity id) over the caller's own trail: another client's ids match nothing, an empty page as for an unknown id"),
         ["GET /api/v1/users"] = ([200], "a text search over the people the caller may see: another client's user names find nothing"),
         ["GET /api/v1/customers"] = ([200], "a search over the caller's own customers: another client's document or client id finds nothing"),
-        ["GET /api/v1/sales/reconciliation/cuts"] = ([200], "the operation is a filter over the cuts the caller sees: another client's code lists nothing, as an unknown code does"),
     };
 
     [Theory]

@@ -33,6 +33,19 @@ public static class OperationInputs
 
     private static readonly Source VictimKey = new(true, async (c, _) => c.Sacrificial ? (await c.Records.NewApiKeyAsync(c.Operation)).ToString() : c.Records.Get("apiKey"));
 
+    /// <summary>A sale made for the call when the caller may change it (its version goes in the body), else the shared one.</summary>
+    private static readonly Source VictimSale = new(true, async (c, _) =>
+    {
+        if (!c.Sacrificial)
+        {
+            return c.Records.Get("sale");
+        }
+
+        var (id, version) = await c.Records.NewSaleAsync(c.Operation);
+        c.SaleVersion = version;
+        return id.ToString();
+    });
+
     /// <summary>An agent filter: the agent's id where the parameter is a uuid, else the agent's login.</summary>
     private static readonly Source Agent = new(true, (c, format) => Task.FromResult<string?>(c.Records.Get(format == "uuid" ? "agentId" : "agent", c.Operation)));
 
@@ -84,19 +97,22 @@ public static class OperationInputs
         ["/api/v1/customers/{id} id"] = Rec("customer"),
         ["/api/v1/customers/imports/{batchId} batchId"] = Rec("customerImport"),
         ["/api/v1/sales/{id} id"] = Rec("sale"),
+        ["/api/v1/sales/{id}/assign id"] = VictimSale,
         ["/api/v1/sales/{saleId} saleId"] = Rec("sale"),
         ["/api/v1/sales/{saleId}/attachments/{attachmentId} attachmentId"] = Rec("attachment"),
         ["/api/v1/sales/checklists/{id} id"] = Rec("checklist"),
         ["/api/v1/sales/reconciliation/cuts/{id} id"] = Rec("cut"),
         ["/api/v1/sales/reconciliation/claims/{id} id"] = Rec("claim"),
         ["/api/v1/sales/legalization/runs/{runId}/{part} runId"] = Rec("legalizationRun"),
-        ["/api/v1/sales/legalization/runs/{runId}/{part} part"] = Lit("xlsx"),
+        ["/api/v1/sales/legalization/runs/{runId}/{part} part"] = Lit("zip"),
         ["/api/v1/devices/sales/{saleId} saleId"] = Rec("deviceSale"),
         ["/api/v1/interactions/{id} id"] = Rec("interaction"),
         ["/api/v1/escalations/{id} id"] = Rec("escalation"),
         ["/api/v1/escalations/types/{id} id"] = Rec("escalationType"),
         ["/api/v1/outbound/call-logs/{id} id"] = Rec("callLog"),
         ["/api/v1/outbound/bases/{id} id"] = Rec("leadBase"),
+        ["/api/v1/outbound/bases/{id}/file id"] = Rec("receivedBase"),
+        ["/api/v1/outbound/bases/{id}/rejected id"] = Rec("receivedBase"),
         ["/api/v1/outbound/dnc phone"] = new(true, async (c, _) => c.Sacrificial ? await c.Records.NewDncAsync(c.Operation) : c.Records.Get("dnc")),
         ["/api/v1/outbound/management/runs/{id} id"] = Rec("managementRun"),
         ["/api/v1/adjustments/{id} id"] = Rec("adjustment"),
@@ -211,7 +227,9 @@ public static class OperationInputs
         {
             case "/api/v1/auth/token":
                 return new JsonObject { ["userName"] = c.Caller, ["password"] = DemoSeeder.DemoPassword };
-            case "/api/v1/auth/refresh" or "/api/v1/auth/revoke":
+            case "/api/v1/auth/refresh":
+                return new JsonObject { ["refreshToken"] = c.RefreshToken ?? "walk-not-a-refresh-token" };
+            case "/api/v1/auth/revoke":
                 return new JsonObject { ["refreshToken"] = "walk-not-a-refresh-token" };
             case "/api/v1/operations/{operation}/mappings/{fileKind}/{name}":
                 return new JsonObject { ["documento"] = "CEDULA_TITULAR" };
@@ -220,7 +238,7 @@ public static class OperationInputs
         // Leaves by property name: the client's records where the body names one, plausible values elsewhere.
         var victim = op.Path.StartsWith("/api/v1/users", StringComparison.Ordinal) || op.Path.StartsWith("/api/v1/memberships", StringComparison.Ordinal);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var name in new[] { "operation", "client", "customerId", "saleId", "userId", "sellerUserId", "interactionId", "baseId", "teamId", "membershipIds", "dispositionId", "disposition", "leadId", "phone", "phones", "login", "agentLogin", "sellerLogin", "supervisor", "escalationType", "receiverDocument" })
+        foreach (var name in new[] { "operation", "client", "customerId", "saleId", "userId", "sellerUserId", "interactionId", "baseId", "teamId", "membershipIds", "dispositionId", "disposition", "leadId", "phone", "phones", "login", "agentLogin", "sellerLogin", "supervisor", "escalationType", "receiverDocument", "attemptId" })
         {
             values[name] = name switch
             {
@@ -241,6 +259,7 @@ public static class OperationInputs
                 "supervisor" => c.Records.Get("supervisor", c.Operation),
                 "escalationType" => null,
                 "receiverDocument" => c.Records.Get("document"),
+                "attemptId" => c.Records.Get("attempt"),
                 _ => null,
             };
         }
@@ -290,7 +309,7 @@ public static class OperationInputs
                 "format" => JsonValue.Create("csv"),
                 "granted" or "removal" => JsonValue.Create(false),
                 "version" when format == "uuid" => JsonValue.Create(c.Records.Get("adjustmentVersion")),
-                "version" => JsonValue.Create(1),
+                "version" => JsonValue.Create(c.SaleVersion ?? 1),
                 _ => null,
             };
         });
@@ -312,6 +331,12 @@ public sealed class InputContext(TenantRecords records, string operation, string
     public bool Sacrificial { get; } = sacrificial;
 
     public bool BodyCarriesRecord { get; set; }
+
+    /// <summary>The version of the sale made for this call (<c>version</c> in the body), when one was.</summary>
+    public int? SaleVersion { get; set; }
+
+    /// <summary>A real refresh token of the caller for <c>POST /auth/refresh</c> (the role table's, from its sign-in call).</summary>
+    public string? RefreshToken { get; set; }
 
     public async Task<(Guid UserId, Guid MembershipId)> VictimAsync() => _victim ??= await Records.NewUserAsync(Operation);
 }

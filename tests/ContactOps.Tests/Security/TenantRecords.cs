@@ -141,6 +141,10 @@ public sealed class TenantRecords
         var legalized = await (await _app.ClientForAsync("backoffice." + premium)).PostAsJsonAsync("/api/v1/sales/legalization/runs", new { operation = premium, month = "2026-10" });
         Set("legalizationRun", await IdAsync(legalized, "id"));
 
+        // A lead base received through the API (its file kept encrypted) with a rejected row, by the campaign's data marshall.
+        const string leads = "documento;nombre;celular\n80777111;Base Walk;3002221111\n;Sin Documento;3002222222\n";
+        Set("receivedBase", await IdAsync(await UploadAsync(await _app.ClientForAsync("datamarshall." + outbound), "/api/v1/outbound/bases", outbound, leads, new Dictionary<string, string> { ["base"] = "Base walk recibida" }), "baseId"));
+
         await using var scope = _app.SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var cut = new ReconciliationCut(ClientId, OperationIds[premium], new DateOnly(2026, 11, 2), "operador.csv", new string('a', 64), "cuenta", "admin." + Client, TimeProvider.System.GetUtcNow());
@@ -149,7 +153,16 @@ public sealed class TenantRecords
         db.SaleClaims.Add(claim);
         var coaching = new CoachingRecord(ClientId, OperationIds[adjustments], "agent." + adjustments, "2026-W10") { Rejected = 2, Total = 5, Commitment = "Adjuntar la factura antes de radicar." };
         db.CoachingRecords.Add(coaching);
+
+        // A call of the campaign's agent still waiting for its disposition.
+        var attempt = new Modules.Outbound.CallAttempt(ClientId, OperationIds[outbound], Guid.Parse(Get("lead")), "+573002221111", Modules.Outbound.Dialer.DialMode.Preview, TimeProvider.System.GetUtcNow().AddMinutes(-5), Modules.Outbound.AttemptSource.ContactOps)
+        {
+            AgentUserId = Guid.Parse(Get("agentId", outbound)),
+            AgentLogin = "agent." + outbound,
+        };
+        db.CallAttempts.Add(attempt);
         await db.SaveChangesAsync();
+        Set("attempt", attempt.Id);
         Set("cut", cut.Id);
         Set("claim", claim.Id);
         Set("coaching", coaching.Id);
@@ -165,12 +178,21 @@ public sealed class TenantRecords
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var user = new AppUser { UserName = "walk." + Guid.NewGuid().ToString("N")[..10], DisplayName = "Walk user", Email = null };
-        var created = await users.CreateAsync(user, "Walk-Passw0rd!2026");
+        var created = await users.CreateAsync(user); // no password: nobody signs in as a victim, and hashing is slow
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         var membership = new Membership(user.Id, ClientId, OperationIds[operation], Role.Agent);
         db.Memberships.Add(membership);
         await db.SaveChangesAsync();
         return (user.Id, membership.Id);
+    }
+
+    /// <summary>A registered sale of the operation made for one call that may change it, with its version.</summary>
+    public async Task<(Guid Id, int Version)> NewSaleAsync(string operation)
+    {
+        var id = await SalesTestData.AddSaleAsync(_app, new SalesTestData.SaleSpec(SaleKind.HomeUpgrade, TimeProvider.System.GetUtcNow().AddDays(-1), SaleState.Registered, Operation: operation));
+        await using var scope = _app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (id, await db.Sales.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
     }
 
     public async Task<string> NewDncAsync(string operation)

@@ -219,7 +219,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
             .WithSummary("Preview mode: the agent dialled the lead's phone (checked against the contact policy as a manual call)").Produces<DeskView>();
         desk.MapPost("/calls/end", async (string? operation, EndDeskCall h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("End (hang up) the agent's call: wrap-up starts").Produces<DeskView>();
-        desk.MapPost("/dispositions", async (string? operation, DispositionRequest request, RecordDisposition h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, request, ct)))
+        desk.MapPost("/dispositions", async (string? operation, DeskDispositionRequest request, RecordDisposition h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, request, ct)))
             .WithSummary("Disposition of the agent's attempt (callback: callbackAt + callbackForMe; sale: sale with identityValidated)").Produces<DeskView>();
         desk.MapGet("/callbacks", async (string? operation, GetDesk h, CancellationToken ct) =>
             {

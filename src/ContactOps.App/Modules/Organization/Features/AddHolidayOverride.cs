@@ -44,7 +44,15 @@ public sealed class AddHolidayOverride(IDbContextFactory<AppDbContext> dbs, Admi
 
         // The new row carries its own Guid key: tell EF it is an insert (not an update of an existing row).
         db.Entry(found.Value.Holidays.Single(h => h.Date == date.Value)).State = EntityState.Added;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // The same date added by someone else at the same time: the unique index lets one through.
+            return Error.Conflict("calendar.override_added_concurrently");
+        }
         return GetCalendar.View(found.Value);
     }
 

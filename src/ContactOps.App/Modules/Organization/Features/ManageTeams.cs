@@ -64,7 +64,16 @@ public sealed class ManageTeams(IDbContextFactory<AppDbContext> dbs, AdminAccess
         var team = new Team(operation.ClientId, operation.Id, name);
         team.AssignSupervisor(supervisor.Value);
         db.Teams.Add(team);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // The same name created by someone else at the same time: the unique index lets one through.
+            return Error.Conflict("team.duplicate_name", name);
+        }
+
         return await ViewAsync(db, operation, ct);
     }
 

@@ -127,7 +127,16 @@ public sealed class EditSalesGoals(AppDbContext db, AccessScope scope, TimeProvi
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // Two edits of the same new day at once: both found no goal, the unique index lets one through.
+            return Error.Conflict("goals.edited_concurrently");
+        }
+
         return await ViewAsync(op.Value, period.Value.From, period.Value.To, ct);
     }
 

@@ -41,7 +41,18 @@ public sealed class ManageDoNotCallList(AppDbContext db, AccessScope scope)
 
         var entry = new DncEntry(operation.ClientId, operation.Id, e164, "manual", scope.UserId, trimmed);
         db.DncEntries.Add(entry);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // Added by someone else at the same time: idempotent, the entry that got in is the answer.
+            db.Entry(entry).State = EntityState.Detached;
+            existing = await db.DncEntries.AsNoTracking().FirstAsync(d => d.OperationId == operation.Id && d.E164 == e164, ct);
+            return new DncItem(existing.E164, existing.Source, existing.Reason, existing.CreatedAt);
+        }
+
         return new DncItem(entry.E164, entry.Source, entry.Reason, entry.CreatedAt);
     }
 

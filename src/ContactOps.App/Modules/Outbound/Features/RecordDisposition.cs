@@ -23,7 +23,7 @@ public sealed record DeskSaleRequest(
     string? Notes = null);
 
 /// <summary>The disposition of an attempt; a callback-flagged one needs <see cref="CallbackAt"/> and <see cref="CallbackForMe"/>.</summary>
-public sealed record DispositionRequest(
+public sealed record DeskDispositionRequest(
     Guid AttemptId,
     string? Code,
     DateTimeOffset? CallbackAt = null,
@@ -44,7 +44,7 @@ public sealed class RecordDisposition(
     // The callback replaces the recycle delay and any earlier callback: those reasons don't refuse its instant.
     private static readonly HashSet<string> IgnoredForCallback = [PolicyReasons.RecycleDelay, PolicyReasons.CallbackScheduled];
 
-    public async Task<Result<DeskView>> HandleAsync(string? operation, DispositionRequest request, CancellationToken ct)
+    public async Task<Result<DeskView>> HandleAsync(string? operation, DeskDispositionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -154,7 +154,7 @@ public sealed class RecordDisposition(
     }
 
     private async Task ValidateCallbackAsync(
-        DeskUnit unit, CallAttempt attempt, Lead? lead, DispositionRequest request, DateTimeOffset now, Dictionary<string, string[]> fields, CancellationToken ct)
+        DeskUnit unit, CallAttempt attempt, Lead? lead, DeskDispositionRequest request, DateTimeOffset now, Dictionary<string, string[]> fields, CancellationToken ct)
     {
         if (lead is null)
         {

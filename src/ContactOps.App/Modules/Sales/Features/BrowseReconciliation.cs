@@ -1,5 +1,6 @@
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
+using ContactOps.Platform.Tenancy;
 using ContactOps.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -29,9 +30,22 @@ public sealed record CutView(
 
 public sealed record ItemView(Guid Id, ReconciliationCategory Category, string Key, Guid? SaleId, long? CarrierLine, bool DuplicateKey, string? Differences, ClaimState? Claim);
 
-/// <summary>Cuts of an operation, one cut, its items (filtered by category or duplicates, paged) and its XLSX. Other clients' cuts are not found (404).</summary>
-public sealed class BrowseReconciliation(AppDbContext db)
+/// <summary>
+/// Cuts of an operation, one cut, its items (filtered by category or duplicates, paged) and its XLSX, for those who reconcile
+/// the operation (<see cref="ReconcileSales.CanReconcile"/>: back office and importers; anyone else 403). Other clients' cuts
+/// are not found (404).
+/// </summary>
+public sealed class BrowseReconciliation(AppDbContext db, AccessScope scope)
 {
+    private static Error Forbidden => Error.Forbidden("reconciliation.forbidden");
+
+    /// <summary>Null when the caller may read the cut; else why not (404 unseen, 403 not a reconciler of its operation).</summary>
+    internal static async Task<Error?> DeniedAsync(AppDbContext db, AccessScope scope, Guid cutId, CancellationToken ct)
+    {
+        var operationId = await db.ReconciliationCuts.AsNoTracking().Where(c => c.Id == cutId).Select(c => (Guid?)c.OperationId).FirstOrDefaultAsync(ct);
+        return operationId is null ? NotFound : ReconcileSales.CanReconcile(scope, operationId.Value) ? null : Forbidden;
+    }
+
     public async Task<Result<Page<CutView>>> ListCutsAsync(string? operationCode, int? page, int? pageSize, CancellationToken ct)
     {
         var paging = Paging.From(page, pageSize);
@@ -40,9 +54,36 @@ public sealed class BrowseReconciliation(AppDbContext db)
             return paging.Error!;
         }
 
-        var cuts = from c in db.ReconciliationCuts.AsNoTracking()
+        // Only the operations the caller reconciles: the one named, or all of them.
+        IQueryable<ReconciliationCut> mine = db.ReconciliationCuts.AsNoTracking();
+        if (operationCode is not null)
+        {
+            var operationId = await db.Operations.AsNoTracking().Where(o => o.Code == operationCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+            if (operationId is null)
+            {
+                return Error.NotFound("operation.not_found#2", operationCode);
+            }
+
+            if (!ReconcileSales.CanReconcile(scope, operationId.Value))
+            {
+                return Forbidden;
+            }
+
+            mine = mine.Where(c => c.OperationId == operationId.Value);
+        }
+        else if (!scope.SeesAll)
+        {
+            var reconciled = scope.Memberships.Select(m => m.OperationId).Where(id => ReconcileSales.CanReconcile(scope, id)).Distinct().ToList();
+            if (reconciled.Count == 0)
+            {
+                return Forbidden;
+            }
+
+            mine = mine.Where(c => reconciled.Contains(c.OperationId));
+        }
+
+        var cuts = from c in mine
                    join o in db.Operations.AsNoTracking() on c.OperationId equals o.Id
-                   where operationCode == null || o.Code == operationCode
                    orderby c.StartedAt descending
                    select new CutView(c.Id, o.Code, c.CutDate, c.FileName, c.FileSha256, c.KeyFields, c.PeriodFrom, c.PeriodTo, c.UserName, c.StartedAt,
                        c.Ours, c.Carrier, c.Matched, c.MissingAtCarrier, c.CarrierOnly, c.Mismatched, c.DuplicateOurs, c.DuplicateCarrier, c.Claimed);
@@ -51,6 +92,11 @@ public sealed class BrowseReconciliation(AppDbContext db)
 
     public async Task<Result<CutView>> GetCutAsync(Guid cutId, CancellationToken ct)
     {
+        if (await DeniedAsync(db, scope, cutId, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var cut = await (from c in db.ReconciliationCuts.AsNoTracking()
                          join o in db.Operations.AsNoTracking() on c.OperationId equals o.Id
                          where c.Id == cutId
@@ -70,9 +116,9 @@ public sealed class BrowseReconciliation(AppDbContext db)
             return paging.Error!;
         }
 
-        if (!await db.ReconciliationCuts.AnyAsync(c => c.Id == cutId, ct))
+        if (await DeniedAsync(db, scope, cutId, ct) is { } denied)
         {
-            return NotFound;
+            return denied;
         }
 
         var items = db.ReconciliationItems.AsNoTracking().Where(i => i.CutId == cutId);

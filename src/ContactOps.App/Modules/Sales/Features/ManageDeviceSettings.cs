@@ -64,7 +64,16 @@ public sealed class ManageDeviceSettings(IDbContextFactory<AppDbContext> dbs, Ac
             settings.StaleAfterDays = request.StaleAfterDays.Value;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // The operation's first settings saved by someone else at the same time: the unique index lets one through.
+            return Error.Conflict("devices.settings_saved_concurrently");
+        }
+
         return new DeviceSettingsView(operation.Code, request.StaleAfterDays.Value);
     }
 }

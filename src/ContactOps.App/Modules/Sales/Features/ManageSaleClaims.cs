@@ -61,9 +61,9 @@ public sealed class ManageSaleClaims(AppDbContext db, AccessScope scope, TimePro
 
     public async Task<Result<IReadOnlyList<ClaimView>>> ListAsync(Guid cutId, CancellationToken ct)
     {
-        if (!await db.ReconciliationCuts.AnyAsync(c => c.Id == cutId, ct))
+        if (await BrowseReconciliation.DeniedAsync(db, scope, cutId, ct) is { } denied)
         {
-            return Error.NotFound("reconciliation.not_found");
+            return denied;
         }
 
         var claims = await db.SaleClaims.AsNoTracking().Where(c => c.CutId == cutId).OrderBy(c => c.Key).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Modules.Interactions.Contracts;
+using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
@@ -46,9 +47,15 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
         }
 
         var operation = op.Value!;
-        if (scope.RoleIn(operation.Id) is null)
+        if (scope.RoleIn(operation.Id) is not { } role)
         {
             return Error.Forbidden("sale.not_member");
+        }
+
+        // The front, the back office and those who lead them register sales; loading files or evaluating calls does not.
+        if (role is Role.DataMarshall or Role.QualityAnalyst)
+        {
+            return Error.Forbidden("sale.cannot_register");
         }
 
         var client = await db.Clients.FirstAsync(c => c.Id == operation.ClientId, ct);

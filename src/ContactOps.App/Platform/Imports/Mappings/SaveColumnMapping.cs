@@ -92,7 +92,16 @@ public sealed class SaveColumnMapping(AppDbContext db, AccessScope scope, IEnume
             record.Change(json);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // The same new mapping saved by someone else at the same time: the unique index lets one through.
+            return Error.Conflict("mapping.saved_concurrently");
+        }
+
         return ToView(operation, record);
     }
 
