@@ -65,6 +65,12 @@ public class CatalogApiTests
         var kpi = Assert.Single((await Body(target)).GetProperty("kpiTargets").EnumerateArray());
         Assert.Equal(0.02m, kpi.GetProperty("target").GetDecimal());
 
+        // The KPI providers name their figures in camelCase (appliedRate, baseCoverage): those targets are set too.
+        var camel = await admin.PutAsJsonAsync("/api/v1/operations/retention/kpi-targets/baseCoverage", new { target = 0.85m });
+        Assert.Equal(HttpStatusCode.OK, camel.StatusCode);
+        Assert.Contains((await Body(camel)).GetProperty("kpiTargets").EnumerateArray(), k => k.GetProperty("kpi").GetString() == "baseCoverage");
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/v1/operations/retention/kpi-targets/Base%20Coverage", new { target = 0.85m })).StatusCode);
+
         var badCode = await admin.PostAsJsonAsync("/api/v1/operations/retention/dispositions", new { code = "venta-ok", name = "Venta", flags = new[] { "Sale" } });
         Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
         var badFlag = await admin.PostAsJsonAsync("/api/v1/operations/retention/dispositions", new { code = "VENTA", name = "Venta", flags = new[] { "Sold" } });

@@ -10,13 +10,13 @@ namespace ContactOps.Modules.Organization.Features;
 public sealed record SetKpiTargetRequest(decimal? Target);
 
 /// <summary>Sets one KPI goal of an operation (e.g. effectiveness = 0.02).</summary>
-public sealed class SetKpiTarget(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
+public sealed partial class SetKpiTarget(IDbContextFactory<AppDbContext> dbs, AdminAccess access)
 {
     public async Task<Result<OperationRow>> HandleAsync(string? operationCode, string? kpi, SetKpiTargetRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var name = kpi?.Trim() ?? "";
-        if (!AdminPatterns.Code().IsMatch(name))
+        if (!KpiName().IsMatch(name))
         {
             errors.Add("kpi", Messages.Text("Field.SetKpiTarget.kpi"));
         }
@@ -43,4 +43,8 @@ public sealed class SetKpiTarget(IDbContextFactory<AppDbContext> dbs, AdminAcces
         var clientCode = await db.Clients.IgnoreQueryFilters().Where(c => c.Id == found.Value.ClientId).Select(c => c.Code).FirstAsync(ct);
         return ListOperations.Row(found.Value, clientCode);
     }
+
+    /// <summary>A KPI's name as the KPI providers spell it (camelCase: <c>appliedRate</c>, <c>baseCoverage</c>) or a lower-case code.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][A-Za-z0-9-]{0,39}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex KpiName();
 }
