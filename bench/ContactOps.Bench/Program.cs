@@ -32,6 +32,9 @@ return options.Verb switch
     "generate-calllog" => CallLogBench.Generate(options.Values),
     "import-calllog" => await CallLogBench.ImportAsync(options.Values),
 
+    "generate-people" => SearchBench.Generate(options.Values),
+    "search-load" => await SearchBench.RunAsync(options.Values),
+
     "generate-adjustments" => AdjustmentsBench.Generate(options.Values),
     "import-adjustments" => await AdjustmentsBench.ImportAsync(options.Values),
     _ => Usage(),

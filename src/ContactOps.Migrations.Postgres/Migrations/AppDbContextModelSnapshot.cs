@@ -576,6 +576,8 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientId", "DocumentNumber");
+
                     b.HasIndex("ClientId", "SearchName");
 
                     b.HasIndex("ClientId", "DocumentType", "DocumentNumber")
@@ -614,6 +616,26 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("CustomerAddresses", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Customers.CustomerNameToken", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CustomerId", "Token");
+
+                    b.HasIndex("ClientId", "Token", "CustomerId");
+
+                    b.ToTable("CustomerNameTokens", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Customers.CustomerPhone", b =>
@@ -3765,6 +3787,15 @@ namespace ContactOps.Migrations.Postgres.Migrations
                 {
                     b.HasOne("ContactOps.Modules.Customers.Customer", null)
                         .WithMany("Addresses")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Customers.CustomerNameToken", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Customers.Customer", null)
+                        .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -570,6 +570,8 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientId", "DocumentNumber");
+
                     b.HasIndex("ClientId", "SearchName");
 
                     b.HasIndex("ClientId", "DocumentType", "DocumentNumber")
@@ -608,6 +610,25 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.HasIndex("CustomerId");
 
                     b.ToTable("CustomerAddresses", (string)null);
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Customers.CustomerNameToken", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId", "Token");
+
+                    b.HasIndex("ClientId", "Token", "CustomerId");
+
+                    b.ToTable("CustomerNameTokens", (string)null);
                 });
 
             modelBuilder.Entity("ContactOps.Modules.Customers.CustomerPhone", b =>
@@ -3753,6 +3774,15 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("ContactOps.Modules.Customers.Customer", null)
                         .WithMany("Addresses")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContactOps.Modules.Customers.CustomerNameToken", b =>
+                {
+                    b.HasOne("ContactOps.Modules.Customers.Customer", null)
+                        .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

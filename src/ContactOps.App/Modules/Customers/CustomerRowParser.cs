@@ -18,6 +18,9 @@ public sealed class CustomerRow
 
     public string SearchName { get; set; } = "";
 
+    /// <summary>The name's words (<see cref="TextSearch.Tokens"/>) as a JSON array, staged for the name-token table.</summary>
+    public string NameTokens { get; set; } = "[]";
+
     public string? Email { get; set; }
 
     public string? Attributes { get; set; }
@@ -130,6 +133,7 @@ public sealed class CustomerRowParser(ColumnMap map, Country country, string? de
         row.FirstNames = first;
         row.LastNames = last;
         row.SearchName = TextSearch.Normalize(first.Length == 0 ? last : last.Length == 0 ? first : first + " " + last);
+        row.NameTokens = TokensJson(row.SearchName);
 
         row.Phones.Clear();
         foreach (var index in _phones)
@@ -281,4 +285,11 @@ public sealed class CustomerRowParser(ColumnMap map, Country country, string? de
         "postpago" or "postpaid" or "pospago" or "post" => LinePlan.Postpaid,
         _ => null,
     };
+
+    /// <summary>Letters and digits only, so each token goes between quotes as it is.</summary>
+    private static string TokensJson(string searchName)
+    {
+        var tokens = TextSearch.Tokens(searchName);
+        return tokens.Count == 0 ? "[]" : "[\"" + string.Join("\",\"", tokens) + "\"]";
+    }
 }

@@ -18,6 +18,7 @@ public sealed class CustomersModule : IAppModule, ICliModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<SearchCustomers>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, CustomerNameTokens>();
         services.AddScoped<GetCustomer360>();
         services.AddScoped<RevealPersonalData>();
         services.AddScoped<VerifyPersonalData>();

@@ -52,6 +52,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
 
+    public DbSet<CustomerNameToken> CustomerNameTokens => Set<CustomerNameToken>();
+
     public DbSet<HomeAccount> HomeAccounts => Set<HomeAccount>();
 
     public DbSet<MobileLine> MobileLines => Set<MobileLine>();
@@ -184,6 +186,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<Customer>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<CustomerPhone>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<CustomerAddress>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<CustomerNameToken>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        if (!IsSqlite)
+        {
+            // Byte order, as on SQLite: a prefix search is a plain range on the (client, token) index whatever the
+            // database's default collation.
+            builder.Entity<CustomerNameToken>().Property(e => e.Token).UseCollation("C");
+        }
+
         builder.Entity<HomeAccount>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<MobileLine>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<Premise>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));

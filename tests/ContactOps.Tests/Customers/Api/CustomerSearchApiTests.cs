@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using ContactOps.Modules.Customers;
+using ContactOps.Platform;
+using ContactOps.Platform.Data;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactOps.Tests.Customers.Api;
 
@@ -44,6 +49,55 @@ public class CustomerSearchApiTests
 
         // A phone that nobody has, in a valid format, finds nobody.
         Assert.DoesNotContain(Maria, await Demo.SearchNamesAsync(agent, "+57 300 765 4321"));
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Names_match_the_start_of_each_word_in_any_order_and_follow_a_rename(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var agent = await app.ClientForAsync("agent.premium-sales");
+
+        // Words typed in part, in any order, any case, with or without accents.
+        foreach (var q in new[] { "rodr mar", "PEÑA maría", "fer rod", "Pena Fernanda Maria Rodriguez" })
+        {
+            Assert.Contains(Maria, await Demo.SearchNamesAsync(agent, q));
+        }
+
+        // Every word must start a word of the name: the middle of a word, or a word she does not have, finds nobody.
+        foreach (var q in new[] { "ernanda", "maria gonzalez", "odrigu" })
+        {
+            Assert.DoesNotContain(Maria, await Demo.SearchNamesAsync(agent, q));
+        }
+
+        // A rename replaces the words: the new name finds her, the words she lost do not.
+        Guid id;
+        await using (var scope = app.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var maria = await db.Customers.SingleAsync(c => c.DocumentNumber == "1020304050");
+            id = maria.Id;
+            maria.Rename("Marisol", "Rodríguez de la Peña");
+            await db.SaveChangesAsync();
+            Assert.Equal(["DE", "LA", "MARISOL", "PENA", "RODRIGUEZ"], (await db.CustomerNameTokens.Where(t => t.CustomerId == id).Select(t => t.Token).ToListAsync()).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Contains("Marisol Rodríguez de la Peña", await Demo.SearchNamesAsync(agent, "marisol peña"));
+        Assert.DoesNotContain("Marisol Rodríguez de la Peña", await Demo.SearchNamesAsync(agent, "fernanda"));
+
+        // A customer of another client with the same name is not found by this client's agent.
+        await using (var scope = app.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var bolivia = await db.Clients.SingleAsync(c => c.Code == "telco-bo");
+            db.Customers.Add(new Customer(bolivia.Id, IdDocument.Create(DocumentType.CI, "7654321", Country.BO).Value!, "Marisol", "Rodríguez Quispe"));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.DoesNotContain("Marisol Rodríguez Quispe", await Demo.SearchNamesAsync(agent, "marisol rodr"));
+        Assert.Contains("Marisol Rodríguez Quispe", await Demo.SearchNamesAsync(await app.ClientForAsync("agent.digital-sales"), "marisol rodr"));
         Assert.Empty(app.LoggedErrors);
     }
 

@@ -61,6 +61,8 @@ public class ImportCustomersTests
             var ana = await db.Customers.Include(c => c.Phones).Include(c => c.Addresses).SingleAsync(c => c.DocumentNumber == "71234567");
             Assert.Equal("Ana María", ana.FirstNames);
             Assert.Equal("ANA MARIA GOMEZ PENA", ana.SearchName);
+            Assert.Equal(["ANA", "GOMEZ", "MARIA", "PENA"], (await db.CustomerNameTokens.Where(t => t.CustomerId == ana.Id).Select(t => t.Token).ToListAsync()).Order(StringComparer.Ordinal));
+            Assert.Equal(["JORGE", "NUNEZ"], (await db.CustomerNameTokens.Join(db.Customers.Where(c => c.DocumentNumber == "80999888"), t => t.CustomerId, c => c.Id, (t, c) => t.Token).ToListAsync()).Order(StringComparer.Ordinal));
             Assert.Equal(["+573001112233", "+576015551234"], ana.Phones.OrderBy(p => p.E164).Select(p => p.E164));
             Assert.True(ana.Phones.Single(p => p.E164 == "+573001112233").IsPrimary);
             Assert.Equal(["ana@correo.co"], ana.Emails);

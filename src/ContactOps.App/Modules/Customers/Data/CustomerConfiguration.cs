@@ -16,6 +16,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(x => x.DocumentComplement).HasMaxLength(4);
         b.Property(x => x.DocumentDepartment).HasMaxLength(4);
         b.HasIndex(x => new { x.ClientId, x.DocumentType, x.DocumentNumber }).IsUnique();
+
+        // The search looks a number up whatever its type (an agent types the number, not the type).
+        b.HasIndex(x => new { x.ClientId, x.DocumentNumber });
         b.Property(x => x.FirstNames).HasMaxLength(120);
         b.Property(x => x.LastNames).HasMaxLength(120);
         b.Property(x => x.SearchName).HasMaxLength(242);

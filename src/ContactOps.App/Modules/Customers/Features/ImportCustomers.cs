@@ -371,6 +371,7 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
             new("first_names", StagingType.Text),
             new("last_names", StagingType.Text),
             new("search_name", StagingType.Text),
+            new("name_tokens", StagingType.Text),
             new("email", StagingType.Text),
             new("attributes", StagingType.Text),
             new("address", StagingType.Text),
@@ -412,6 +413,7 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
         writer.Write(row.FirstNames);
         writer.Write(row.LastNames);
         writer.Write(row.SearchName);
+        writer.Write(row.NameTokens);
         writer.Write(row.Email);
         writer.Write(row.Attributes);
         writer.Write(row.Address);
@@ -503,6 +505,13 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
                 s.first_names, s.last_names, s.search_name, {emails}, s.attributes, @now, @now
             FROM {Stage} AS s WHERE {First} AND {IsNew}
             """,
+            p, ct);
+
+        // The new customers' name words, for the search by name (existing customers keep their names).
+        await ExecAsync(
+            sqlite
+                ? $"""INSERT INTO "CustomerNameTokens" ("CustomerId", "ClientId", "Token") SELECT s.new_id, @client, j.value FROM {Stage} AS s, json_each(s.name_tokens) AS j WHERE {First} AND {IsNew}"""
+                : $"""INSERT INTO "CustomerNameTokens" ("CustomerId", "ClientId", "Token") SELECT s.new_id, @client, j.value FROM {Stage} AS s, json_array_elements_text(s.name_tokens::json) AS j(value) WHERE {First} AND {IsNew}""",
             p, ct);
 
         // E-mails of existing customers.

@@ -16,6 +16,13 @@ public sealed record CustomerSummary(Guid Id, Guid ClientId, string FullName, st
 /// </summary>
 public sealed class SearchCustomers(AppDbContext db)
 {
+    /// <summary>Most customers a name search lists (the count stops there; another word narrows it).</summary>
+    public const int MaxNameHits = 200;
+
+    private const int MaxWords = 5;
+
+    private const int SelectivityCap = 5000;
+
     public async Task<Result<Page<CustomerSummary>>> HandleAsync(CustomerSearchRequest request, CancellationToken ct)
     {
         var paging = Paging.From(request.Page, request.PageSize ?? 20);
@@ -57,34 +64,68 @@ public sealed class SearchCustomers(AppDbContext db)
             }
         }
 
-        // Document number: digits (and letters for CE/PA/CI complements), without punctuation.
+        // Document number: digits (and letters for CE/PA/CI complements), without punctuation; index (client, number).
         var doc = new string(q.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
         if (doc.Length >= 3 && doc.Any(char.IsDigit))
         {
-            var docNoDv = doc.Length > 1 ? doc[..^1] : doc; // a NIT typed with its check digit
-            foreach (var id in await db.Customers.AsNoTracking().Where(c => clientIds.Contains(c.ClientId) && (c.DocumentNumber == doc || (c.DocumentType == DocumentType.NIT && c.DocumentNumber == docNoDv))).Select(c => c.Id).Take(200).ToListAsync(ct))
+            var docNoDv = doc[..^1]; // a NIT typed with its check digit
+            foreach (var clientId in clientIds)
             {
-                ids.TryAdd(id, "document");
-            }
+                foreach (var id in await db.Customers.AsNoTracking().Where(c => c.ClientId == clientId && (c.DocumentNumber == doc || (c.DocumentNumber == docNoDv && c.DocumentType == DocumentType.NIT))).Select(c => c.Id).Take(200).ToListAsync(ct))
+                {
+                    ids.TryAdd(id, "document");
+                }
 
-            foreach (var id in await db.HomeAccounts.AsNoTracking().Where(a => clientIds.Contains(a.ClientId) && a.AccountNumber == q).Select(a => a.CustomerId).Take(200).ToListAsync(ct))
-            {
-                ids.TryAdd(id, "account");
+                foreach (var id in await db.HomeAccounts.AsNoTracking().Where(a => a.ClientId == clientId && a.AccountNumber == q).Select(a => a.CustomerId).Take(200).ToListAsync(ct))
+                {
+                    ids.TryAdd(id, "account");
+                }
             }
         }
 
-        // Name: accent- and case-insensitive containment.
-        var name = TextSearch.Normalize(q);
-        if (!name.Any(char.IsDigit))
+        // Name: every word typed is the start of a word of the name, in any order, accents and case folded. The rarest
+        // word drives an index range scan on (client, token); the others are checked per customer on the primary key
+        // (customer, token). Capped, so a common first name never reads the whole table.
+        var words = TextSearch.Tokens(q).Take(MaxWords).ToArray();
+        if (words.Length > 0 && !words.Any(w => w.Any(char.IsDigit)))
         {
-            foreach (var id in await db.Customers.AsNoTracking().Where(c => clientIds.Contains(c.ClientId) && c.SearchName.Contains(name)).OrderBy(c => c.SearchName).Select(c => c.Id).Take(500).ToListAsync(ct))
+            foreach (var clientId in clientIds)
             {
-                ids.TryAdd(id, "name");
+                var ranges = await RarestFirstAsync(clientId, words, ct);
+                var (from, to) = ranges[0];
+
+                // Translated to SQL "token >= from AND token < to": binary order on both engines (C collation on PostgreSQL).
+#pragma warning disable CA1309
+                var hits = db.CustomerNameTokens.AsNoTracking()
+                    .Where(t => t.ClientId == clientId && string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0);
+                foreach (var (otherFrom, otherTo) in ranges.Skip(1))
+                {
+                    hits = hits.Where(t => db.CustomerNameTokens.Any(o => o.CustomerId == t.CustomerId && string.Compare(o.Token, otherFrom) >= 0 && string.Compare(o.Token, otherTo) < 0));
+                }
+#pragma warning restore CA1309
+
+                // A customer can match the driving word twice (MAR: MARIA and MARTINEZ): read a little more, keep once.
+                var named = 0;
+                foreach (var id in await hits.Select(t => t.CustomerId).Take(MaxNameHits * 2).ToListAsync(ct))
+                {
+                    if (named >= MaxNameHits)
+                    {
+                        break;
+                    }
+
+                    if (ids.TryAdd(id, "name"))
+                    {
+                        named++;
+                    }
+                }
             }
         }
 
+        // Sort every hit by name (ids and names only), then read the page's rows.
         var p = paging.Value;
-        var pageIds = ids.Keys.ToArray();
+        var allIds = ids.Keys.ToArray();
+        var order = await db.Customers.AsNoTracking().Where(c => allIds.Contains(c.Id)).Select(c => new { c.Id, c.SearchName }).ToListAsync(ct);
+        var pageIds = order.OrderBy(r => r.SearchName, StringComparer.Ordinal).ThenBy(r => r.Id).Skip(p.Skip).Take(p.PageSize).Select(r => r.Id).ToArray();
         var rows = await db.Customers.AsNoTracking()
             .Where(c => pageIds.Contains(c.Id))
             .Select(c => new
@@ -103,8 +144,7 @@ public sealed class SearchCustomers(AppDbContext db)
             .ToListAsync(ct);
         var countries = clients.ToDictionary(c => c.Id, c => c.Country);
         var items = rows
-            .OrderBy(r => r.SearchName, StringComparer.Ordinal)
-            .Skip(p.Skip).Take(p.PageSize)
+            .OrderBy(r => r.SearchName, StringComparer.Ordinal).ThenBy(r => r.Id)
             .Select(r =>
             {
                 var country = countries[r.ClientId];
@@ -113,6 +153,33 @@ public sealed class SearchCustomers(AppDbContext db)
                     r.Phone is null ? null : GetCustomer360.Mask(r.Phone, country), ids[r.Id]);
             })
             .ToList();
-        return new Page<CustomerSummary>(items, p.Page, p.PageSize, rows.Count);
+        return new Page<CustomerSummary>(items, p.Page, p.PageSize, order.Count);
+    }
+
+    /// <summary>
+    /// The words' prefix ranges, the rarest first: each range is counted on the index up to <see cref="SelectivityCap"/>
+    /// entries (a bounded read), so "maria gomez quintero" is driven by QUINTERO, not by thousands of MARIAs.
+    /// </summary>
+    private async Task<(string From, string To)[]> RarestFirstAsync(Guid clientId, string[] words, CancellationToken ct)
+    {
+        var ranges = words.Select(TextSearch.PrefixRange).ToArray();
+        if (ranges.Length == 1)
+        {
+            return ranges;
+        }
+
+        var counted = new List<(int Count, int Length, (string From, string To) Range)>();
+        foreach (var range in ranges)
+        {
+            var (from, to) = range;
+#pragma warning disable CA1309
+            var count = await db.CustomerNameTokens.AsNoTracking()
+                .Where(t => t.ClientId == clientId && string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0)
+                .Take(SelectivityCap).CountAsync(ct);
+#pragma warning restore CA1309
+            counted.Add((count, from.Length, range));
+        }
+
+        return counted.OrderBy(c => c.Count).ThenByDescending(c => c.Length).Select(c => c.Range).ToArray();
     }
 }
