@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ContactOps.Platform.Data;
+using ContactOps.Platform.Web;
 using ContactOps.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,34 @@ namespace ContactOps.Tests.Platform;
 /// <summary>OpenAPI, reference, health, metrics, paging limits and ProblemDetails on every error.</summary>
 public class ApiHygieneTests
 {
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_count_stops_at_its_cap_and_says_so(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var scope = app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var customers = await db.Customers.CountAsync();
+        Assert.True(customers > 5, $"the demo has {customers} customers");
+        var ordered = db.Customers.AsNoTracking().OrderBy(c => c.SearchName).ThenBy(c => c.Id);
+
+        var capped = await ordered.ToPageAsync(new Paging(1, 3), customers - 2, CancellationToken.None);
+        Assert.Equal(customers - 2, capped.Total);
+        Assert.True(capped.TotalCapped);
+        Assert.Equal(3, capped.Items.Count);
+
+        var exact = await ordered.ToPageAsync(new Paging(2, 3), customers, CancellationToken.None);
+        Assert.Equal(customers, exact.Total);
+        Assert.False(exact.TotalCapped);
+        Assert.Equal((await ordered.Skip(3).Take(3).ToListAsync()).Select(c => c.Id), exact.Items.Select(c => c.Id));
+
+        // The API says it too: totalCapped is part of every page.
+        var agent = await app.ClientForAsync("backoffice.sales-cell");
+        var sheet = await Demo.JsonAsync(await agent.GetAsync("/api/v1/sales?operation=sales-cell&pageSize=5"));
+        Assert.False(sheet.GetProperty("totalCapped").GetBoolean());
+    }
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]

@@ -42,21 +42,35 @@ public static class ApiResults
     };
 }
 
-/// <summary>One page of a list. Every list endpoint pages: <c>?page=1&amp;pageSize=50</c> (max 500).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total)
+/// <summary>
+/// One page of a list. Every list endpoint pages: <c>?page=1&amp;pageSize=50</c> (max 500). <see cref="Total"/> counts
+/// up to <see cref="PagingQueries.CountCap"/>; past it, <see cref="TotalCapped"/> is true and Total is the cap ("more than
+/// 10,000": narrow the filters), so a count never reads a million rows.
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total, bool TotalCapped = false)
 {
     /// <summary>The same page with its items turned into another shape.</summary>
-    public Page<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), PageNumber, PageSize, Total);
+    public Page<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), PageNumber, PageSize, Total, TotalCapped);
 }
 
 public static class PagingQueries
 {
-    /// <summary>Counts the query and reads one page of it (the query must already be ordered), both in SQL.</summary>
-    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, Paging paging, CancellationToken ct)
+    /// <summary>Most rows a list counts: past it the count says "more than" (<see cref="Page{T}.TotalCapped"/>).</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>
+    /// Counts the query up to <see cref="CountCap"/> (a bounded read: the count stops at the cap instead of reading every
+    /// matching row) and reads one page of it (the query must already be ordered), both in SQL.
+    /// </summary>
+    public static Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, Paging paging, CancellationToken ct) =>
+        ordered.ToPageAsync(paging, CountCap, ct);
+
+    /// <summary><see cref="ToPageAsync{T}(IQueryable{T}, Paging, CancellationToken)"/> with another cap.</summary>
+    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, Paging paging, int countCap, CancellationToken ct)
     {
-        var total = await ordered.LongCountAsync(ct);
+        var counted = await ordered.Take(countCap + 1).LongCountAsync(ct);
         var items = await ordered.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new Page<T>(items, paging.Page, paging.PageSize, total);
+        return new Page<T>(items, paging.Page, paging.PageSize, Math.Min(counted, countCap), counted > countCap);
     }
 }
 

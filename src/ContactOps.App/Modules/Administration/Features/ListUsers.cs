@@ -49,6 +49,6 @@ public sealed class ListUsers(IDbContextFactory<AppDbContext> dbs, AdminAccess a
 
         var list = await query.OrderBy(u => u.UserName).ToPageAsync(paging.Value, ct);
         var rows = await users.RowsAsync(db, list.Items, ct);
-        return new Page<UserRow>(rows, list.PageNumber, list.PageSize, list.Total);
+        return new Page<UserRow>(rows, list.PageNumber, list.PageSize, list.Total, list.TotalCapped);
     }
 }
