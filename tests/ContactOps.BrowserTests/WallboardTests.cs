@@ -33,12 +33,18 @@ public class WallboardTests(BrowserFixture fixture)
         var attemptsBefore = (await supervisor.Locator("#wall-attempts").InnerTextAsync()).Trim();
         await Assertions.Expect(supervisor.Locator("#wall-incall")).ToHaveTextAsync("0");
 
+        // Stopped: the wallboard says so, and what it could dial now is apart from the inventory.
+        await Assertions.Expect(supervisor.Locator("#wall-dialer-idle")).ToContainTextAsync("No se marca: el marcador está detenido.");
+        await Assertions.Expect(supervisor.Locator("#wall-dialable")).ToHaveTextAsync("2");
+        await Assertions.Expect(supervisor.Locator("#wall-inventory")).ToHaveTextAsync("2");
+
         // The dialer starts (as the floor's start button does) while the wallboard stays open: no reload from here on.
         var floor = fixture.App.Services.GetRequiredService<IOutboundFloor>();
         await floor.StartAsync(operationId, CancellationToken.None);
         try
         {
             await Assertions.Expect(supervisor.Locator("#wall-running")).ToContainTextAsync("encendido", new() { Timeout = 30_000 });
+            await Assertions.Expect(supervisor.Locator("#wall-dialer-idle")).ToContainTextAsync("No se marca: ningún asesor está listo.", new() { Timeout = 30_000 });
 
             var agent = await fixture.NewPageAsync();
             await fixture.SignInAsync(agent, "agent.devices-outbound");
@@ -54,6 +60,15 @@ public class WallboardTests(BrowserFixture fixture)
             await Assertions.Expect(agent.Locator("#desk-lead-name")).ToContainTextAsync("Cliente Tablero", new() { Timeout = 60_000 });
             await Assertions.Expect(supervisor.Locator("#wall-incall")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
             await Assertions.Expect(supervisor.Locator("#wall-agent-agent\\.devices-outbound")).ToContainTextAsync("En llamada");
+
+            // One call talking with one agent: calls in flight and agents in call agree (one snapshot), once the other
+            // call has rung out; the lead on the call is no longer dialable, still in the inventory.
+            await Assertions.Expect(supervisor.Locator("#wall-inflight")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
+            await Assertions.Expect(supervisor.Locator("#wall-incall")).ToHaveTextAsync("1");
+            await Assertions.Expect(supervisor.Locator("#wall-inventory")).ToHaveTextAsync("2");
+            Assert.True(int.Parse(await supervisor.Locator("#wall-inflight").InnerTextAsync(), CultureInfo.InvariantCulture)
+                >= int.Parse(await supervisor.Locator("#wall-incall").InnerTextAsync(), CultureInfo.InvariantCulture));
+            await AssertFitsAsync(supervisor);
             await Assertions.Expect(supervisor.Locator("#wall-attempts")).Not.ToHaveTextAsync(attemptsBefore, new() { Timeout = 30_000 });
             var attemptsNow = int.Parse((await supervisor.Locator("#wall-attempts").InnerTextAsync()).Trim().Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
             Assert.True(attemptsNow > int.Parse(attemptsBefore.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture));
@@ -84,6 +99,116 @@ public class WallboardTests(BrowserFixture fixture)
         await Assertions.Expect(supervisor.Locator("#mgmt-runs")).ToContainTextAsync("gestion_devices-outbound_");
         await BrowserFixture.ScreenshotAsync(supervisor, "51-outbound-management-report-es");
         Assert.Empty(fixture.App.LoggedErrors);
+    }
+
+    [Fact]
+    public async Task The_floor_the_wallboard_and_the_desk_say_why_nothing_is_dialled_and_the_wallboard_has_a_tv_mode()
+    {
+        var operationId = await SeedPredictiveCampaignAsync();
+
+        // Stopped: the floor says why and when it will dial, in Spanish and in English.
+        var supervisor = await fixture.NewPageAsync();
+        await fixture.SignInAsync(supervisor, "supervisor.devices-outbound");
+        await supervisor.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await supervisor.SettleAsync();
+        await supervisor.GotoAsync("/outbound/floor");
+        await supervisor.SettleAsync();
+        await Assertions.Expect(supervisor.Locator("#floor-dialer-idle")).ToHaveTextAsync("No se marca: el marcador está detenido. Se marcará cuando se inicie el marcador.");
+        await BrowserFixture.ScreenshotAsync(supervisor, "52-outbound-floor-idle-reason-es");
+
+        // The agent waiting on the desk is told why no call comes, live: the supervisor starts, then closes the base.
+        var agent = await fixture.NewPageAsync();
+        await fixture.SignInAsync(agent, "agent.devices-outbound");
+        await agent.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await agent.SettleAsync();
+        await agent.GotoAsync("/outbound/desk");
+        await agent.SettleAsync();
+        await agent.Locator("#desk-join").ClickAsync();
+        await Assertions.Expect(agent.Locator("#desk-dialer-idle")).ToContainTextAsync("No se marca: el marcador está detenido.");
+        await Assertions.Expect(agent.Locator("#desk-waiting")).ToHaveCountAsync(0);
+        await supervisor.Locator("#floor-start").ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#floor-dialer-idle")).ToContainTextAsync("No se marca: ningún asesor está listo.");
+        await Assertions.Expect(agent.Locator("#desk-dialer-idle")).ToContainTextAsync("ningún asesor está listo", new() { Timeout = 30_000 });
+        await BrowserFixture.ScreenshotAsync(agent, "44-outbound-desk-idle-reason-es");
+        var floor = fixture.App.Services.GetRequiredService<IOutboundFloor>();
+        try
+        {
+            await using (var scope = fixture.App.SystemScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await db.LeadBases.Where(b => b.OperationId == operationId).ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, LeadBaseStatus.Closed));
+                scope.ServiceProvider.GetRequiredService<DialerStatus>().Forget(operationId);
+            }
+
+            await Assertions.Expect(agent.Locator("#desk-dialer-idle")).ToContainTextAsync("No se marca: no hay ninguna base abierta.", new() { Timeout = 30_000 });
+
+            // The wallboard says it too; it fits 1366×768 with the navigation and in TV mode.
+            await supervisor.GotoAsync("/outbound/wallboard");
+            await supervisor.SettleAsync();
+            await Assertions.Expect(supervisor.Locator("#wall-dialer-idle")).ToHaveTextAsync("No se marca: no hay ninguna base abierta. Cargue o reabra una base para marcar.");
+            await Assertions.Expect(supervisor.Locator("#wall-dialable")).ToHaveTextAsync("0");
+            await AssertFitsAsync(supervisor);
+            await supervisor.Locator("#wall-tv").ClickAsync();
+            await supervisor.WaitForURLAsync(u => u.Contains("tv=1", StringComparison.Ordinal));
+            await Assertions.Expect(supervisor.Locator("#wall-exit-tv")).ToBeVisibleAsync();
+            await Assertions.Expect(supervisor.Locator(".mud-appbar")).ToBeHiddenAsync();
+            await Assertions.Expect(supervisor.Locator(".mud-drawer")).ToBeHiddenAsync();
+            await Assertions.Expect(supervisor.Locator("#wall-dialer-idle")).ToContainTextAsync("no hay ninguna base abierta");
+            Assert.True(await supervisor.EvaluateAsync<double>("parseFloat(getComputedStyle(document.querySelector('#wall-ready')).fontSize)") >= 32);
+            await AssertFitsAsync(supervisor);
+            await BrowserFixture.ScreenshotAsync(supervisor, "53-outbound-wallboard-tv-es");
+
+            // An empty hour-by-hour chart says so instead of drawing zeros.
+            bool hasHourly;
+            await using (var scope = fixture.App.SystemScope())
+            {
+                var figures = await scope.ServiceProvider.GetRequiredService<ContactOps.Modules.Outbound.Features.GetWallboard>().FiguresAsync(operationId, CancellationToken.None);
+                hasHourly = figures.HasHourlyData;
+            }
+
+            await Assertions.Expect(supervisor.Locator(hasHourly ? "#wall-hourly-chart" : "#wall-hourly-empty")).ToBeVisibleAsync();
+            if (!hasHourly)
+            {
+                await Assertions.Expect(supervisor.Locator("#wall-hourly-empty")).ToHaveTextAsync("Sin datos todavía hoy");
+            }
+
+            // In English.
+            await supervisor.GotoAsync("/outbound/floor");
+            await supervisor.SettleAsync();
+            await supervisor.Locator("#lang-en").ClickAsync();
+            await supervisor.SettleAsync();
+            await Assertions.Expect(supervisor.Locator("#floor-dialer-idle")).ToHaveTextAsync("Not dialling: no lead base is open. Load or reopen a lead base to dial.");
+            await BrowserFixture.ScreenshotAsync(supervisor, "52-outbound-floor-idle-reason-en");
+            await supervisor.GotoAsync("/outbound/wallboard");
+            await supervisor.SettleAsync();
+            await Assertions.Expect(supervisor.Locator("#wall-dialer-idle")).ToContainTextAsync("Not dialling: no lead base is open.");
+            await Assertions.Expect(supervisor.Locator("#wall-card-dialable")).ToContainTextAsync("Dialable now");
+            await Assertions.Expect(supervisor.Locator("#wall-card-inventory")).ToContainTextAsync("Inventory to work");
+            await supervisor.Locator("#lang-es").ClickAsync();
+            await supervisor.SettleAsync();
+            await agent.Locator("#desk-logout").ClickAsync();
+        }
+        finally
+        {
+            await floor.StopAsync(operationId, CancellationToken.None);
+        }
+
+        Assert.Empty(fixture.App.LoggedErrors);
+    }
+
+    /// <summary>The headline figures, the agents table and the hour-by-hour chart fit the viewport (1366×768): no vertical scroll.</summary>
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        var height = await page.EvaluateAsync<int>("window.innerHeight");
+        foreach (var selector in new[] { "#wall-cards", "#wall-agents", "#wall-hourly" })
+        {
+            var box = await page.Locator(selector).BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.Y + box.Height <= height, $"{selector} ends at {box.Y + box.Height} px, below the {height} px viewport");
+        }
+
+        var scroll = await page.EvaluateAsync<int>("document.scrollingElement.scrollHeight");
+        Assert.True(scroll <= height, $"the page scrolls: {scroll} px for a {height} px viewport");
     }
 
     /// <summary>devices-outbound in predictive mode on the simulator with two own leads (everyone answers, talks long); callable any day and hour.</summary>
@@ -119,7 +244,7 @@ public class WallboardTests(BrowserFixture fixture)
         await db.LeadBases.Where(b => b.OperationId == op.Id).ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, LeadBaseStatus.Closed));
         await db.Segments.Where(s => s.OperationId == op.Id).ExecuteDeleteAsync();
 
-        var leadBase = new LeadBase(op.ClientId, op.Id, "browser-wallboard", "wallboard.csv", time.GetUtcNow().AddMinutes(-1), null);
+        var leadBase = new LeadBase(op.ClientId, op.Id, "browser-wallboard-" + Guid.NewGuid().ToString("N")[..8], "wallboard.csv", time.GetUtcNow().AddMinutes(-1), null);
         db.LeadBases.Add(leadBase);
         for (var i = 0; i < 2; i++)
         {

@@ -21,3 +21,17 @@ document.addEventListener("keydown", function (e) {
     if (box) { box.focus(); box.select && box.select(); return; }
     if (window.Blazor && window.Blazor.navigateTo) { window.Blazor.navigateTo("/customers"); } else { window.location.href = "/customers"; }
 });
+
+// The wallboard's TV links: data-fullscreen="on" asks the browser for full screen (the click is the user gesture the
+// Fullscreen API needs) while the link opens ?tv=1; "off" leaves it. A refusal (kiosk, headless) leaves the page as is.
+document.addEventListener("click", function (e) {
+    var link = e.target && e.target.closest ? e.target.closest("[data-fullscreen]") : null;
+    if (!link) { return; }
+    try {
+        if (link.getAttribute("data-fullscreen") === "on" && !document.fullscreenElement && document.documentElement.requestFullscreen) {
+            document.documentElement.requestFullscreen().catch(function () { });
+        } else if (link.getAttribute("data-fullscreen") === "off" && document.fullscreenElement && document.exitFullscreen) {
+            document.exitFullscreen().catch(function () { });
+        }
+    } catch (err) { /* not allowed here */ }
+});

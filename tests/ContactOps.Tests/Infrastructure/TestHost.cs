@@ -37,6 +37,7 @@ internal sealed class TestHost : WebApplicationFactory<Program>
         typeof(Modules.Outbound.Hopper),
         typeof(Modules.Outbound.Dialer.IDialerLeadSource),
         typeof(Modules.Outbound.AgentPresence),
+        typeof(Modules.Outbound.DialerStatus),
         typeof(Modules.Outbound.WrapUpDefaults),
         typeof(Modules.Outbound.QuartzManagementSchedule),
         typeof(Modules.Outbound.IManagementSchedule),

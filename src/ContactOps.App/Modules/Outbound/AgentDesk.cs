@@ -11,7 +11,7 @@ namespace ContactOps.Modules.Outbound;
 /// <see cref="Features.ChangeAgentState"/>, <see cref="Features.TakeNextLead"/>, <see cref="Features.StartDeskCall"/>,
 /// <see cref="Features.EndDeskCall"/>, <see cref="Features.RecordDisposition"/>.
 /// </summary>
-public sealed class AgentDesk(AccessScope scope, AgentPresence presence, TimeProvider time)
+public sealed class AgentDesk(AccessScope scope, AgentPresence presence, DialerStatus status, TimeProvider time)
 {
     /// <summary>The desk as the agent sees it now on the campaign of <paramref name="unit"/>.</summary>
     public async Task<DeskView> ViewAsync(AppDbContext db, DeskUnit unit, CancellationToken ct)
@@ -43,7 +43,10 @@ public sealed class AgentDesk(AccessScope scope, AgentPresence presence, TimePro
             unit.Operation.Code, unit.Operation.Name, unit.Client.TimeZoneId, unit.Campaign.DialMode, unit.Campaign.IsRunning,
             session?.State ?? AgentFloorState.LoggedOut, session?.ReasonCode, session?.Since,
             DeskSettings.PauseReasons(unit.Campaign), catalog.Select(DispositionOption.From).ToList(),
-            unit.Campaign.WrapUpLimitSeconds, unit.Campaign.WrapUpDefaultDispositionCode, pending, lead, callbacks);
+            unit.Campaign.WrapUpLimitSeconds, unit.Campaign.WrapUpDefaultDispositionCode, pending, lead, callbacks)
+        {
+            Dialer = await status.StateAsync(unit.Operation.Id, ct),
+        };
     }
 
     /// <summary>The agent's pending callbacks (their own and those for anyone), soonest first.</summary>

@@ -45,6 +45,77 @@ public static class CampaignSettings
         },
     };
 
+    /// <summary>The law forbids calls on Sundays (Colombia: Ley 2300 de 2023; Bolivia: the same shape until a statute is modelled).</summary>
+    public static bool SundaysForbidden(string country) => country switch
+    {
+        _ => true,
+    };
+
+    /// <summary>The law forbids calls on the country's public holidays.</summary>
+    public static bool HolidaysForbidden(string country) => country switch
+    {
+        _ => true,
+    };
+
+    /// <summary>
+    /// The windows that really apply per day: each of the campaign's windows cut to the legal windows of its day (a day the
+    /// law closes, like Sunday, has none). The law wins over the campaign's settings.
+    /// </summary>
+    public static Dictionary<DayOfWeek, List<ContactWindow>> EffectiveWindows(IReadOnlyDictionary<DayOfWeek, List<ContactWindow>> windows, string country)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        var legal = PresetWindows(country);
+        var result = new Dictionary<DayOfWeek, List<ContactWindow>>();
+        foreach (var (day, spans) in windows)
+        {
+            if (!legal.TryGetValue(day, out var allowed) || (day == DayOfWeek.Sunday && SundaysForbidden(country)))
+            {
+                continue;
+            }
+
+            var cut = new List<ContactWindow>();
+            foreach (var w in spans)
+            {
+                foreach (var l in allowed)
+                {
+                    var start = w.Start > l.Start ? w.Start : l.Start;
+                    var end = w.End < l.End ? w.End : l.End;
+                    if (end > start)
+                    {
+                        cut.Add(new ContactWindow(start, end));
+                    }
+                }
+            }
+
+            if (cut.Count > 0)
+            {
+                result[day] = [.. cut.OrderBy(w => w.Start)];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The first window the law forbids (a whole day the law closes, or a window reaching outside the day's legal windows), or null.</summary>
+    public static (DayOfWeek Day, ContactWindow Window, IReadOnlyList<ContactWindow> Legal)? FirstForbidden(IReadOnlyDictionary<DayOfWeek, List<ContactWindow>> windows, string country)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        var legal = PresetWindows(country);
+        foreach (var (day, spans) in windows.OrderBy(kv => ((int)kv.Key + 6) % 7))
+        {
+            var allowed = legal.TryGetValue(day, out var a) && !(day == DayOfWeek.Sunday && SundaysForbidden(country)) ? a : [];
+            foreach (var w in spans)
+            {
+                if (!allowed.Any(l => w.Start >= l.Start && w.End <= l.End))
+                {
+                    return (day, w, allowed);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A campaign row with the country preset (not saved).</summary>
     public static OutboundCampaign Preset(Guid clientId, Guid operationId, Country country)
     {

@@ -91,20 +91,11 @@ public sealed class ContactPolicy(AppDbContext db, AccessScope scope) : IContact
             var zone = ZoneOf(lead?.TimeZoneId, clientZone);
             var local = TimeZoneInfo.ConvertTime(at, zone);
             var localDate = DateOnly.FromDateTime(local.DateTime);
-            var localTime = TimeOnly.FromDateTime(local.DateTime);
 
             // Calendar: Sundays, holidays, then the day's windows.
-            if (local.DayOfWeek == DayOfWeek.Sunday)
+            if (ContactCalendar.ClosedReason(campaign, windows, calendar, local.DateTime) is { } closed)
             {
-                reasons.Add(PolicyReasons.Sunday);
-            }
-            else if (campaign.NoCallsOnHolidays && calendar.IsHoliday(localDate))
-            {
-                reasons.Add(PolicyReasons.Holiday);
-            }
-            else if (!windows.TryGetValue(local.DayOfWeek, out var day) || !day.Any(w => w.Contains(localTime)))
-            {
-                reasons.Add(PolicyReasons.OutsideHours);
+                reasons.Add(closed);
             }
 
             // Lists.

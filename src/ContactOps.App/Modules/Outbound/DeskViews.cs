@@ -49,10 +49,18 @@ public sealed record DeskView(
     string? WrapUpDefaultCode,
     PendingAttemptView? Attempt,
     LeadCard? Lead,
-    IReadOnlyList<CallbackView> Callbacks);
+    IReadOnlyList<CallbackView> Callbacks)
+{
+    /// <summary>The dialer's state (dialling, or why not and when it can start): shown to the agent waiting for a call.</summary>
+    public DialerState? Dialer { get; init; }
+}
 
 /// <summary>An agent on the supervisor's floor.</summary>
 public sealed record FloorAgentView(Guid UserId, string Login, string DisplayName, AgentFloorState State, string? ReasonCode, string? ReasonName, DateTimeOffset Since, int SecondsInState, bool OverLimit, string? Phone);
 
 /// <summary>The supervisor's live view of a campaign.</summary>
-public sealed record FloorView(string Operation, string OperationName, DialMode Mode, decimal AbandonTarget, FloorSnapshot Snapshot, IReadOnlyList<FloorAgentView> Agents, int PendingCallbacks, int DueCallbacks);
+public sealed record FloorView(string Operation, string OperationName, DialMode Mode, decimal AbandonTarget, FloorSnapshot Snapshot, IReadOnlyList<FloorAgentView> Agents, int PendingCallbacks, int DueCallbacks)
+{
+    /// <summary>The dialer's state (dialling, or why not and when it can start), for the snapshot of this view.</summary>
+    public DialerState? Dialer { get; init; }
+}

@@ -9,7 +9,7 @@ namespace ContactOps.Modules.Outbound;
 /// the agents with their time in state (a pause over its limit is flagged), the callbacks. Read by
 /// <see cref="Features.GetOutboundFloor"/>, <see cref="Features.StartDialer"/> and <see cref="Features.StopDialer"/>.
 /// </summary>
-public sealed class OutboundFloorView(AgentPresence presence, IOutboundFloor floor, TimeProvider time)
+public sealed class OutboundFloorView(AgentPresence presence, IOutboundFloor floor, DialerStatus status, TimeProvider time)
 {
     /// <summary>The agents of a campaign as the floor shows them (also used by the hub).</summary>
     public IReadOnlyList<FloorAgentView> Agents(DeskUnit unit)
@@ -34,7 +34,11 @@ public sealed class OutboundFloorView(AgentPresence presence, IOutboundFloor flo
         var now = time.GetUtcNow();
         var callbacks = await db.Callbacks.Where(c => c.OperationId == unit.Operation.Id && c.Status == CallbackStatus.Pending)
             .Select(c => c.DueAt).ToListAsync(ct);
-        return new FloorView(unit.Operation.Code, unit.Operation.Name, unit.Campaign.DialMode, unit.Campaign.AbandonTarget, floor.Snapshot(unit.Operation.Id), Agents(unit),
-            callbacks.Count, callbacks.Count(d => d <= now));
+        var snapshot = floor.Snapshot(unit.Operation.Id);
+        return new FloorView(unit.Operation.Code, unit.Operation.Name, unit.Campaign.DialMode, unit.Campaign.AbandonTarget, snapshot, Agents(unit),
+            callbacks.Count, callbacks.Count(d => d <= now))
+        {
+            Dialer = await status.StateAsync(snapshot, ct),
+        };
     }
 }

@@ -58,6 +58,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
         services.AddScoped<EndDeskCall>();
         services.AddScoped<RecordDisposition>();
         services.AddScoped<OutboundFloorView>();
+        services.AddSingleton<DialerStatus>();
         services.AddScoped<GetOutboundFloor>();
         services.AddScoped<StartDialer>();
         services.AddScoped<StopDialer>();

@@ -32,6 +32,12 @@ internal sealed class EngineApp : IAsyncDisposable
 
     public OutboundFloor Floor => _app.Services.GetRequiredService<OutboundFloor>();
 
+    /// <summary>The dialer's state service of this test (lead facts read afresh: the tests move the clock and the data).</summary>
+    public Task<DialerState> StateAsync() => _app.Services.GetRequiredService<DialerStatus>().StateAsync(OperationId, CancellationToken.None, fresh: true);
+
+    /// <summary>The product's services with this test current (localizers, handlers).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public List<ConnectedCall> Connected { get; } = [];
 
     public List<EndedCall> Ended { get; } = [];

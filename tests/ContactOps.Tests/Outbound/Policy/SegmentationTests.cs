@@ -149,10 +149,10 @@ public class SegmentationTests
         Assert.Contains("wrapUpDefaultDisposition", problem, StringComparison.Ordinal);
         Assert.Contains("posterior", problem, StringComparison.Ordinal);
 
-        // Monday 06:30 allowed once the window starts at 06:00 (an operation may narrow or widen its own windows).
+        // An operation may narrow its own windows (widening past the law is refused: DialerStateTests): Monday 08:00–12:00.
         var ok = await http.PutAsJsonAsync("/api/v1/outbound/campaign?operation=devices-outbound", new
         {
-            windows = new Dictionary<string, object[]> { ["Monday"] = [new { start = "06:00", end = "12:00" }] },
+            windows = new Dictionary<string, object[]> { ["Monday"] = [new { start = "08:00", end = "12:00" }] },
             noCallsOnHolidays = true, maxContactsPerDay = 1, oneChannelPerWeek = true, maxAttemptsPerDay = 3, maxAttemptsTotal = 10,
             recycleMinutes = new Dictionary<string, int> { ["NO_CONTESTA"] = 120, ["OCUPADO"] = 15 },
             dialMode = "Progressive", powerRatio = 1.5, abandonTarget = 0.03, wrapUpLimitSeconds = 60,
@@ -160,8 +160,10 @@ public class SegmentationTests
             pauseReasons = new[] { new { code = "break", name = "Descanso", minutes = 15 } },
         });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        var check = await Demo.JsonAsync(await http.GetAsync("/api/v1/outbound/policy/check?operation=devices-outbound&phone=3105550101&at=" + Uri.EscapeDataString("2026-11-23T06:30:00-05:00")));
+        var check = await Demo.JsonAsync(await http.GetAsync("/api/v1/outbound/policy/check?operation=devices-outbound&phone=3105550101&at=" + Uri.EscapeDataString("2026-11-23T08:30:00-05:00")));
         Assert.True(check.GetProperty("allowed").GetBoolean());
+        var beforeWindow = await Demo.JsonAsync(await http.GetAsync("/api/v1/outbound/policy/check?operation=devices-outbound&phone=3105550101&at=" + Uri.EscapeDataString("2026-11-23T07:30:00-05:00")));
+        Assert.Equal("outside_hours", beforeWindow.GetProperty("reasons")[0].GetString());
         var tuesday = await Demo.JsonAsync(await http.GetAsync("/api/v1/outbound/policy/check?operation=devices-outbound&phone=3105550101&at=" + Uri.EscapeDataString("2026-11-24T10:00:00-05:00")));
         Assert.Equal("outside_hours", tuesday.GetProperty("reasons")[0].GetString());
 

@@ -611,6 +611,9 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
         }
 
         await _gateway.BridgeAsync(call.CallId, agent.Endpoint, _stopping.Token);
+
+        // The snapshot shows the bridge before anyone hears of it (presence, desk, wallboard read both at once).
+        Publish(raise: false);
         _floor.RaiseConnected(new ConnectedCall(OperationId, agent.UserId, call.AttemptId, call.LeadId, call.PhoneE164, at));
     }
 
@@ -711,6 +714,7 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
 
         if (call.AgentUserId is { } userId)
         {
+            Publish(raise: false);
             _floor.RaiseEnded(new EndedCall(OperationId, userId, call.AttemptId, at));
         }
     }
@@ -820,6 +824,10 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
         var inCall = _agents.Values.Count(a => a.State == AgentFloorState.InCall);
         var inFlight = _calls.Values.Count(c => c.State == LiveCallState.Dialing);
         var waiting = _calls.Values.Count(c => c.State == LiveCallState.Waiting);
+
+        // Calls in flight and agents in call are counted here, from the same state: every agent in call is on a call
+        // (bridged by the engine, or dialled by the agent in preview), so the calls are the ringing, the waiting and one
+        // per agent in call.
         var snapshot = new FloorSnapshot
         {
             OperationId = OperationId,
@@ -829,7 +837,8 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
             InCall = inCall,
             WrapUp = _agents.Values.Count(a => a.State == AgentFloorState.WrapUp),
             Paused = _agents.Values.Count(a => a.State == AgentFloorState.Paused),
-            CallsInFlight = inFlight,
+            CallsInFlight = inFlight + waiting + inCall,
+            CallsRinging = inFlight,
             WaitingAnswered = waiting,
             AttemptsToday = _counts.AttemptsToday,
             AnsweredToday = _counts.AnsweredToday,
@@ -845,8 +854,15 @@ internal sealed class CampaignRun : ICallEventSink, IAsyncDisposable
             },
             At = now,
         };
+        var previous = _last;
         _last = snapshot;
-        if (raise)
+
+        // A change of agents or calls is pushed at once while running (the floor, the wallboard and the hub show the
+        // same state the engine has), not only on the next tick.
+        var changed = previous.Ready != snapshot.Ready || previous.InCall != snapshot.InCall || previous.WrapUp != snapshot.WrapUp
+            || previous.Paused != snapshot.Paused || previous.CallsInFlight != snapshot.CallsInFlight || previous.CallsRinging != snapshot.CallsRinging
+            || previous.WaitingAnswered != snapshot.WaitingAnswered || previous.IsRunning != snapshot.IsRunning;
+        if (raise || (_running && changed))
         {
             _floor.RaiseFloorChanged(snapshot);
         }

@@ -37,7 +37,14 @@ public sealed record FloorSnapshot
 
     public required int Paused { get; init; }
 
+    /// <summary>
+    /// Every live call of the campaign: ringing, answered and waiting for an agent, and talking with an agent (an agent in
+    /// call is always on one of them, so this is never below <see cref="InCall"/>: both come from the same loop step).
+    /// </summary>
     public required int CallsInFlight { get; init; }
+
+    /// <summary>Calls dialled and not answered yet.</summary>
+    public int CallsRinging { get; init; }
 
     public required int WaitingAnswered { get; init; }
 
@@ -70,7 +77,7 @@ public interface IOutboundFloor
 
     event Action<EndedCall>? CallEnded;
 
-    /// <summary>Raised about once a second per running campaign with its live state.</summary>
+    /// <summary>Raised about once a second per running campaign with its live state, and at once when its agents or calls change.</summary>
     event Action<FloorSnapshot>? FloorChanged;
 
     Task StartAsync(Guid operationId, CancellationToken ct);

@@ -18,7 +18,8 @@ public sealed record InventoryRow(
     int AttemptsExhausted,
     int CallbackScheduled,
     int RecycleDelay,
-    int OutsideHours);
+    int OutsideHours,
+    int Reserved = 0);
 
 /// <summary>The dialable-inventory diagnosis ("¿Por qué no está marcando?"), per segment and for leads of no segment.</summary>
 public sealed record InventoryDiagnosis(DateTimeOffset At, bool WindowOpen, string? WindowReason, IReadOnlyList<InventoryRow> Rows, InventoryRow Total);
@@ -26,8 +27,8 @@ public sealed record InventoryDiagnosis(DateTimeOffset At, bool WindowOpen, stri
 /// <summary>
 /// GET /outbound/diagnosis: for the leads of the operation's open bases, how many the dialer could call now and why the rest
 /// cannot — final disposition, excluded (at import, or any usable phone now in the DNC list / exclusion registry), attempts
-/// exhausted (total, or today's), a callback scheduled in the future, recycle delay pending, outside contact hours (Sunday,
-/// holiday or outside the windows in the lead's local time). Counted with grouped queries in the database.
+/// exhausted (total, or today's), a callback scheduled in the future, recycle delay pending, on a live call (reserved),
+/// outside contact hours (Sunday, holiday or outside the windows in the lead's local time). Counted with grouped queries in the database.
 /// </summary>
 public sealed class DiagnoseInventory(AppDbContext db, AccessScope scope, TimeProvider time)
 {
@@ -42,11 +43,15 @@ public sealed class DiagnoseInventory(AppDbContext db, AccessScope scope, TimePr
             return op.Error!;
         }
 
-        var now = (at ?? time.GetUtcNow()).ToUniversalTime();
-        var opId = op.Value!.Id;
+        return await DiagnoseAsync(op.Value!.Id, op.Value.ClientId, (at ?? time.GetUtcNow()).ToUniversalTime(), ct);
+    }
+
+    /// <summary>The diagnosis of an operation the caller was already allowed to see (or the system: the dialer's state).</summary>
+    public async Task<InventoryDiagnosis> DiagnoseAsync(Guid opId, Guid clientId, DateTimeOffset now, CancellationToken ct)
+    {
         var campaign = (await CampaignSettings.ReadAsync(db, opId, ct))!;
         var windows = CampaignSettings.Windows(campaign);
-        var calendar = (await OperationCatalog.CalendarAsync(db, op.Value.ClientId, ct))!.Value.Calendar;
+        var calendar = (await OperationCatalog.CalendarAsync(db, clientId, ct))!.Value.Calendar;
         var clientToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendar.TimeZone).DateTime);
         var maxTotal = campaign.MaxAttemptsTotal;
         var maxDay = campaign.MaxAttemptsPerDay;
@@ -69,6 +74,7 @@ public sealed class DiagnoseInventory(AppDbContext db, AccessScope scope, TimePr
                     : l.Attempts >= maxTotal || (l.AttemptsDay == clientToday && l.AttemptsToday >= maxDay) ? 3
                     : db.Callbacks.Any(c => c.LeadId == l.Id && c.Status == CallbackStatus.Pending && c.DueAt > now) ? 4
                     : l.NextAttemptAt != null && l.NextAttemptAt > now ? 5
+                    : l.ReservedUntil != null && l.ReservedUntil > now ? 6
                     : 0,
             })
             .GroupBy(x => new { x.SegmentId, x.TimeZoneId, x.Reason })
@@ -86,13 +92,7 @@ public sealed class DiagnoseInventory(AppDbContext db, AccessScope scope, TimePr
             }
 
             var zone = ContactPolicy.ZoneOf(zoneId, calendar.TimeZone);
-            var local = TimeZoneInfo.ConvertTime(now, zone);
-            var date = DateOnly.FromDateTime(local.DateTime);
-            var t = TimeOnly.FromDateTime(local.DateTime);
-            string? reason = local.DayOfWeek == DayOfWeek.Sunday ? PolicyReasons.Sunday
-                : campaign.NoCallsOnHolidays && calendar.IsHoliday(date) ? PolicyReasons.Holiday
-                : !windows.TryGetValue(local.DayOfWeek, out var day) || !day.Any(w => w.Contains(t)) ? PolicyReasons.OutsideHours
-                : null;
+            var reason = ContactCalendar.ClosedReason(campaign, windows, calendar, TimeZoneInfo.ConvertTime(now, zone).DateTime);
             windowByZone[key] = reason;
             return reason;
         }
@@ -112,11 +112,11 @@ public sealed class DiagnoseInventory(AppDbContext db, AccessScope scope, TimePr
             int Count(int reason) => mine.Where(g => g.Reason == reason).Sum(g => g.Count);
             var open = mine.Where(g => g.Reason == 0 && WindowReason(g.TimeZoneId) is null).Sum(g => g.Count);
             var closed = mine.Where(g => g.Reason == 0 && WindowReason(g.TimeZoneId) is not null).Sum(g => g.Count);
-            rows.Add(new InventoryRow(id, name, mine.Sum(g => g.Count), open, Count(1), Count(2), Count(3), Count(4), Count(5), closed));
+            rows.Add(new InventoryRow(id, name, mine.Sum(g => g.Count), open, Count(1), Count(2), Count(3), Count(4), Count(5), closed, Count(6)));
         }
 
         var total = new InventoryRow(null, "Total", rows.Sum(r => r.Total), rows.Sum(r => r.Dialable), rows.Sum(r => r.FinalDisposition), rows.Sum(r => r.Excluded),
-            rows.Sum(r => r.AttemptsExhausted), rows.Sum(r => r.CallbackScheduled), rows.Sum(r => r.RecycleDelay), rows.Sum(r => r.OutsideHours));
+            rows.Sum(r => r.AttemptsExhausted), rows.Sum(r => r.CallbackScheduled), rows.Sum(r => r.RecycleDelay), rows.Sum(r => r.OutsideHours), rows.Sum(r => r.Reserved));
         var clientWindow = WindowReason(null);
         return new InventoryDiagnosis(now, clientWindow is null, clientWindow, rows, total);
     }

@@ -48,10 +48,19 @@ public sealed record CampaignSettingsDto
     public List<ScriptStep> Script { get; init; } = [];
 
     public bool IsRunning { get; init; }
+
+    /// <summary>Read-only: the legal windows of the country per day (a missing day: the law allows no calls).</summary>
+    public Dictionary<string, List<WindowDto>> LegalWindows { get; init; } = [];
+
+    /// <summary>Read-only: the windows the dialer applies per day (the campaign's cut to the legal ones).</summary>
+    public Dictionary<string, List<WindowDto>> EffectiveWindows { get; init; } = [];
+
+    /// <summary>Read-only: the law forbids calls on public holidays (the holiday switch cannot be turned off).</summary>
+    public bool HolidaysForbiddenByLaw { get; init; }
 }
 
 /// <summary>GET/PUT /outbound/campaign: read (any member of the operation) and edit (supervisor, coordinator, manager) the campaign settings.</summary>
-public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
+public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope, DialerStatus status)
 {
     private static readonly string[] ScriptKinds = ["greeting", "offer", "preclose", "close", "contract", "farewell", "other"];
 
@@ -206,6 +215,23 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
             return errors.ToError();
         }
 
+        // The law wins: a window outside the legal hours of its day (or on a day the law closes, like Sunday) and calling
+        // on holidays where the law forbids it are refused, so what is saved is what the dialer does.
+        var country = (await CampaignSettings.ReadAsync(db, op.Value.Id, ct))!.Country;
+        if (CampaignSettings.FirstForbidden(windows, country) is { } bad)
+        {
+            var dayName = CultureInfo.CurrentUICulture.DateTimeFormat.GetDayName(bad.Day);
+            return bad.Legal.Count == 0
+                ? Error.Invalid("windows", "campaign.day_forbidden_by_law", dayName)
+                : Error.Invalid("windows", "campaign.window_outside_law", dayName, Hm(bad.Window.Start), Hm(bad.Window.End),
+                    string.Join(", ", bad.Legal.Select(l => Hm(l.Start) + "–" + Hm(l.End))));
+        }
+
+        if (!body.NoCallsOnHolidays && CampaignSettings.HolidaysForbidden(country))
+        {
+            return Error.Invalid("noCallsOnHolidays", "campaign.holidays_forbidden_by_law");
+        }
+
         var campaign = (await CampaignSettings.GetOrCreateAsync(db, op.Value.Id, ct))!;
         campaign.ContactWindowsJson = CampaignSettings.WriteWindows(windows);
         campaign.NoCallsOnHolidays = body.NoCallsOnHolidays;
@@ -222,16 +248,20 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
         campaign.PauseReasonsJson = JsonSerializer.Serialize(pauses.Select(p => p with { Code = p.Code.Trim(), Name = p.Name.Trim() }).ToList(), CampaignSettings.Json);
         campaign.ScriptJson = JsonSerializer.Serialize(body.Script ?? [], CampaignSettings.Json);
         await db.SaveChangesAsync(ct);
+        status.Forget(op.Value.Id);
         return ToDto(op.Value.Code, campaign);
     }
+
+    private static string Hm(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static CampaignSettingsDto ToDto(string operation, OutboundCampaign c) => new()
     {
         Operation = operation,
         Country = c.Country,
-        Windows = CampaignSettings.Windows(c).OrderBy(kv => ((int)kv.Key + 6) % 7).ToDictionary(
-            kv => kv.Key.ToString(),
-            kv => kv.Value.Select(w => new WindowDto(w.Start.ToString("HH:mm", CultureInfo.InvariantCulture), w.End.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList()),
+        Windows = Dto(CampaignSettings.Windows(c)),
+        LegalWindows = Dto(CampaignSettings.EffectiveWindows(CampaignSettings.PresetWindows(c.Country), c.Country)),
+        EffectiveWindows = Dto(CampaignSettings.EffectiveWindows(CampaignSettings.Windows(c), c.Country)),
+        HolidaysForbiddenByLaw = CampaignSettings.HolidaysForbidden(c.Country),
         NoCallsOnHolidays = c.NoCallsOnHolidays,
         MaxContactsPerDay = c.MaxContactsPerDay,
         OneChannelPerWeek = c.OneChannelPerWeek,
@@ -247,4 +277,9 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope)
         Script = CampaignSettings.Script(c),
         IsRunning = c.IsRunning,
     };
+
+    public static Dictionary<string, List<WindowDto>> Dto(IReadOnlyDictionary<DayOfWeek, List<ContactWindow>> windows) =>
+        windows.OrderBy(kv => ((int)kv.Key + 6) % 7).ToDictionary(
+            kv => kv.Key.ToString(),
+            kv => kv.Value.Select(w => new WindowDto(w.Start.ToString("HH:mm", CultureInfo.InvariantCulture), w.End.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList());
 }

@@ -7,11 +7,15 @@ namespace ContactOps.Modules.Outbound.Features;
 
 /// <summary>
 /// The day's figures of the wallboard that do not come from the live floor snapshot: sales today against the day's goal
-/// (pre-aggregated <see cref="OutboundHourlyStat"/> + <see cref="SalesGoals"/>), the hour-by-hour report
-/// (<see cref="IOutboundReports.HourlyAsync"/>) and the leads ready to dial in the open bases.
+/// (pre-aggregated <see cref="OutboundHourlyStat"/> + <see cref="SalesGoals"/>) and the hour-by-hour report
+/// (<see cref="IOutboundReports.HourlyAsync"/>). The leads dialable now and the inventory are the dialer state's
+/// (<see cref="FloorView.Dialer"/>).
 /// </summary>
-public sealed record WallboardFigures(DateOnly Today, long SalesToday, long GoalToday, int ReadyLeads, HourlyReport? Hourly)
+public sealed record WallboardFigures(DateOnly Today, long SalesToday, long GoalToday, HourlyReport? Hourly)
 {
+    /// <summary>The hour-by-hour chart has something to draw (not every figure is zero).</summary>
+    public bool HasHourlyData => Hourly is { } h && h.Rows.Any(r => r.Attempts > 0 || r.Contacts > 0 || r.Sales > 0 || r.CumulativeSales > 0);
+
     /// <summary>The projected close of the day (last hour with activity of the hour-by-hour report), or null before the window opens.</summary>
     public decimal? ProjectedClose => Hourly?.Rows.LastOrDefault(r => r.Attempts > 0 || r.CumulativeSales > 0)?.ProjectedClose;
 }
@@ -21,7 +25,7 @@ public sealed record WallboardData(FloorView Floor, WallboardFigures Figures);
 
 /// <summary>
 /// Reads the wallboard. The live part is the outbound floor's (<see cref="GetOutboundFloor"/>: same access rules, same
-/// snapshot the SignalR hub broadcasts); this adds the day's sales, goal, hour-by-hour chart and lead inventory.
+/// snapshot the SignalR hub broadcasts, same dialer state); this adds the day's sales, goal and hour-by-hour chart.
 /// </summary>
 public sealed class GetWallboard(IDbContextFactory<AppDbContext> dbs, GetOutboundFloor floorView, IServiceProvider services, TimeProvider time)
 {
@@ -47,13 +51,8 @@ public sealed class GetWallboard(IDbContextFactory<AppDbContext> dbs, GetOutboun
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var sales = await db.OutboundHourlyStats.Where(s => s.OperationId == operationId && s.Day == today).SumAsync(s => (long?)s.Sales, ct) ?? 0;
         var goal = (await SalesGoals.ByDayAsync(db, operationId, today, today, ct)).GetValueOrDefault(today);
-        var maxAttempts = await db.OutboundCampaigns.Where(c => c.OperationId == operationId).Select(c => (int?)c.MaxAttemptsTotal).FirstOrDefaultAsync(ct) ?? 10;
-        var openBases = db.LeadBases.Where(b => b.OperationId == operationId && b.Status == LeadBaseStatus.Open).Select(b => b.Id);
-        var ready = await db.Leads.Where(l => l.OperationId == operationId && openBases.Contains(l.BaseId) && !l.IsFinal && !l.IsExcluded
-                && l.Attempts < maxAttempts && (l.NextAttemptAt == null || l.NextAttemptAt <= now) && (l.ReservedUntil == null || l.ReservedUntil <= now))
-            .CountAsync(ct);
         var reports = services.GetService<IOutboundReports>();
         var hourly = reports is null ? null : await reports.HourlyAsync(db, operationId, today, ct);
-        return new WallboardFigures(today, sales, goal, ready, hourly);
+        return new WallboardFigures(today, sales, goal, hourly);
     }
 }
