@@ -1026,6 +1026,10 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgentUserId", "ClosedAt");
+
+                    b.HasIndex("ClosedAt", "UpdatedAt");
+
                     b.HasIndex("OperationId", "OpenedAt");
 
                     b.HasIndex("CustomerId", "Typology", "ClosedAt");

@@ -1019,6 +1019,10 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgentUserId", "ClosedAt");
+
+                    b.HasIndex("ClosedAt", "UpdatedAt");
+
                     b.HasIndex("OperationId", "OpenedAt");
 
                     b.HasIndex("CustomerId", "Typology", "ClosedAt");

@@ -54,6 +54,7 @@ public sealed class ProductHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Storage:Root", Path.Combine(_home, "files"));
+        builder.UseSetting("Interactions:AbandonCheckMinutes", "0"); // the rule runs when a test calls it, on the test's clock
         builder.UseSetting("Security:StampValidationSeconds", "2"); // open pages notice an ended session within seconds, not a minute
         builder.ConfigureLogging(l => l.AddProvider(new ErrorLog(() => LoggedErrors)));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(CallableDayClock.Create()));

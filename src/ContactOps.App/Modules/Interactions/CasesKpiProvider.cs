@@ -91,6 +91,7 @@ public sealed class CasesKpiProvider(TimeProvider time) : IKpiProvider
             new KpiSlice("SolvedFirstContact", "Resueltos en primer contacto", cases.LongCount(c => c.Resolution == InteractionResolution.SolvedFirstContact && c.SolvedInFirstContact != false)),
             new KpiSlice("Reopened", "Reincidentes (segunda interacción)", cases.LongCount(c => c.Resolution == InteractionResolution.SolvedFirstContact && c.SolvedInFirstContact == false)),
             new KpiSlice("Escalated", "Escalados", cases.LongCount(c => c.Resolution == InteractionResolution.Escalated)),
+            new KpiSlice("Abandoned", "Cerrados por abandono (regla)", cases.LongCount(c => c.Resolution == InteractionResolution.Abandoned)),
             new KpiSlice("Open", "Sin cerrar", cases.LongCount(c => c.ClosedAt is null)),
         ]);
 

@@ -44,6 +44,9 @@ public enum InteractionResolution
 {
     SolvedFirstContact,
     Escalated,
+
+    /// <summary>Left open and closed by the abandonment rule (never chosen by an agent); counts as not solved.</summary>
+    Abandoned,
 }
 
 /// <summary>
@@ -161,6 +164,24 @@ public sealed class Interaction : IAuditable, IStamped
         Resolution = resolution;
         Typology ??= dispositionCode;
         SolvedInFirstContact = resolution == InteractionResolution.SolvedFirstContact;
+        ClosedAt = at.ToUniversalTime();
+        Touch();
+    }
+
+    /// <summary>
+    /// Closed by the abandonment rule: open with no change for longer than the operation allows (the agent reloaded,
+    /// lost the tab or went home). Not solved; the reason says why and since when.
+    /// </summary>
+    public void Abandon(DateTimeOffset at, string reason)
+    {
+        if (IsClosed)
+        {
+            throw new InvalidOperationException("The interaction is already closed.");
+        }
+
+        Resolution = InteractionResolution.Abandoned;
+        SolvedInFirstContact = false;
+        NotSolvedReason = reason;
         ClosedAt = at.ToUniversalTime();
         Touch();
     }

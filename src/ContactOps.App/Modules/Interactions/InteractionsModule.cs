@@ -23,6 +23,12 @@ public sealed class InteractionsModule : IAppModule
         services.AddScoped<AnswerEscalation>();
         services.AddScoped<ListEscalationTypes>();
         services.AddScoped<SaveEscalationType>();
+        services.AddScoped<ListOpenInteractions>();
+        services.AddScoped<CloseAbandonedInteractions>();
+        services.AddOptions<InteractionsOptions>().BindConfiguration(InteractionsOptions.Section);
+
+        // The abandonment rule on the product's scheduler (Quartz.NET, registered by the outbound module); 0 minutes turns it off.
+        services.AddHostedService<AbandonedInteractionsSchedule>();
     }
 
     public void MapEndpoints(RouteGroupBuilder api)
@@ -40,6 +46,8 @@ public sealed class InteractionsModule : IAppModule
         interactions.MapPost("/{id:guid}/close", async (Guid id, CloseInteractionRequest request, CloseInteraction h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
             .WithSummary("Close with a disposition: solved in first contact, or escalated (returns the promised answer instant)")
             .Produces<CloseInteractionResponse>();
+        interactions.MapGet("/mine", async (string? operation, int? page, int? pageSize, ListOpenInteractions h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, page, pageSize, ct)))
+            .WithSummary("The caller's interactions still open in the operation (to resume and close them)").Produces<Page<OpenInteractionRow>>();
         interactions.MapGet("/close-options", async (string? operation, ListCloseOptions h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("Dispositions and escalation types an interaction of the operation can be closed with").Produces<CloseOptions>();
 

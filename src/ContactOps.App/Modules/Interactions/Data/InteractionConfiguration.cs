@@ -21,6 +21,10 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         b.Ignore(x => x.IsClosed);
         b.HasIndex(x => new { x.OperationId, x.OpenedAt });
         b.HasIndex(x => new { x.CustomerId, x.Typology, x.ClosedAt });
+
+        // An agent's open interactions (the desk resumes them); the abandonment rule's open and idle ones.
+        b.HasIndex(x => new { x.AgentUserId, x.ClosedAt });
+        b.HasIndex(x => new { x.ClosedAt, x.UpdatedAt });
         b.HasOne<Operation>().WithMany().HasForeignKey(x => x.OperationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -43,6 +43,11 @@ public sealed partial class CloseInteraction(IDbContextFactory<AppDbContext> dbs
         var resolution = string.IsNullOrWhiteSpace(request.Resolution)
             ? InteractionResolution.SolvedFirstContact
             : InteractionRules.ParseEnum<InteractionResolution>(fields, "resolution", request.Resolution, "La resolución");
+        if (resolution == InteractionResolution.Abandoned)
+        {
+            fields["resolution"] = [Messages.Text("Field.CloseInteraction.resolution_abandoned")];
+        }
+
         if (resolution == InteractionResolution.Escalated && string.IsNullOrWhiteSpace(request.EscalationType))
         {
             fields["escalationType"] = [Messages.Text("Field.CloseInteraction.escalationType")];
