@@ -3249,6 +3249,8 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.HasIndex("Entity", "EntityId");
 
+                    b.HasIndex("OperationId", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -3328,6 +3330,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CurrentOperationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
