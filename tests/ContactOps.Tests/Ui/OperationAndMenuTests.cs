@@ -169,6 +169,12 @@ public partial class OperationAndMenuTests
             {
                 Assert.False(html.Contains($"id=\"{id}\"", StringComparison.Ordinal), $"{user} should not see {id}");
             }
+
+            // The home page's quick link to the audit follows the same table.
+            if (shown.Contains("nav-audit") || hidden.Contains("nav-audit"))
+            {
+                Assert.Equal(shown.Contains("nav-audit"), html.Contains("Consultar la auditoría", StringComparison.Ordinal));
+            }
         }
 
         Assert.Empty(app.LoggedErrors);

@@ -47,7 +47,16 @@ public sealed record MenuEntry(
     bool InAdminGroup = false);
 
 /// <summary>What the menu is decided on: the user's role and the kind of the current operation, and what they administer.</summary>
-public sealed record MenuContext(Role? Role, OperationKind? Kind, string? OperationName, bool AdministersAnything, bool AdministersAClient);
+public sealed record MenuContext(Role? Role, OperationKind? Kind, string? OperationName, bool AdministersAnything, bool AdministersAClient)
+{
+    /// <summary>The signed-in user's context: the current operation, and what they administer (an operation, a client, the platform).</summary>
+    public static MenuContext For(Shared.CurrentOperation current, Modules.Organization.Contracts.AdminAccess admin)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(admin);
+        return new(current.Current?.Role, current.Current?.Kind, current.Current?.OperationName, admin.IsAnyAdmin, admin.Scope.SeesAll || admin.Scope.AdministeredClientIds.Count > 0);
+    }
+}
 
 /// <summary>Why a page is refused (<see cref="Allowed"/> when it is not).</summary>
 public enum PageRefusal
@@ -135,6 +144,9 @@ public static class AppMenu
         new("nav-admin-dispositions", "/admin/dispositions", "", MenuText.App, "Nav_Admin_Dispositions", MenuAudience.AnyAdmin, Everyone, AnyKind, InAdminGroup: true),
         new("nav-admin-teams", "/admin/teams", "", MenuText.App, "Nav_Admin_Teams", MenuAudience.AnyAdmin, Everyone, AnyKind, InAdminGroup: true),
     ];
+
+    /// <summary>True when the entry of that id is in the user's menu.</summary>
+    public static bool Shows(string id, MenuContext context) => Shows(Entries.Single(e => e.Id == id), context);
 
     /// <summary>True when the entry is in the user's menu.</summary>
     public static bool Shows(MenuEntry entry, MenuContext context)
