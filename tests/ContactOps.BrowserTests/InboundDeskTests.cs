@@ -15,7 +15,7 @@ public class InboundDeskTests(BrowserFixture fixture)
         await page.SettleAsync();
 
         await page.Locator("#nav-inbound").ClickAsync();
-        await page.WaitForURLAsync(u => u.EndsWith("/inbound", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/inbound"); // the menu link carries ?op=
         await page.SettleAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Atención entrante");
 
@@ -66,7 +66,7 @@ public class InboundDeskTests(BrowserFixture fixture)
         await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         await page.SettleAsync();
         await page.Locator("#nav-escalations").ClickAsync();
-        await page.WaitForURLAsync(u => u.EndsWith("/escalations", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/escalations"); // the menu link carries ?op=
         await page.SettleAsync();
 
         // The demo has one overdue escalation.

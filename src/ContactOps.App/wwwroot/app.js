@@ -1,8 +1,5 @@
-// ContactOps UI helpers: the operation cookie and the global keyboard shortcut to customer search.
+// ContactOps UI helpers: focusing a field and the global keyboard shortcut to customer search.
 window.contactOps = {
-    setCookie: function (name, value) {
-        document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=31536000; samesite=lax";
-    },
     focus: function (selector) {
         var el = document.querySelector(selector);
         if (el) { el.focus(); if (el.select) { el.select(); } }

@@ -3275,6 +3275,8 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.HasIndex("Entity", "EntityId");
 
+                    b.HasIndex("OperationId", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -3354,6 +3356,9 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CurrentOperationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

@@ -3264,6 +3264,8 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Entity", "EntityId");
 
+                    b.HasIndex("OperationId", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
@@ -3343,6 +3345,9 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CurrentOperationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()

@@ -22,7 +22,7 @@ public class InteractionPagesTests
         Assert.Contains("id=\"desk-call-id\"", desk);
         Assert.Contains("id=\"open-interaction\"", desk);
         var refused = await UiPageTests.PageAsync(agent, "/escalations");
-        Assert.Contains("Su rol no permite ver la cola de escalamientos", refused);
+        Assert.Contains("Su rol en Ventas Premium (entrante) (Asesor) no usa esta página.", refused);
         Assert.DoesNotContain("escalation-row", refused);
 
         var supervisor = await UiPageTests.SignInAsync(app, "supervisor.premium-sales");

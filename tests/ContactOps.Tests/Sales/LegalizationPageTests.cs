@@ -27,7 +27,8 @@ public class LegalizationPageTests
         Assert.Contains("Sin grabación de la llamada", html);
 
         var agent = await UiPageTests.PageAsync(await UiPageTests.SignInAsync(app, "agent.premium-sales"), "/sales/legalization");
-        Assert.Contains("id=\"legal-not-allowed\"", agent);
+        Assert.Contains("id=\"page-forbidden\"", agent);
+        Assert.Contains("Su rol en Ventas Premium (entrante) (Asesor) no usa esta página.", agent);
         Assert.DoesNotContain("id=\"nav-legalization\"", agent);
         Assert.DoesNotContain("CALL-77", agent);
         Assert.Empty(app.LoggedErrors);

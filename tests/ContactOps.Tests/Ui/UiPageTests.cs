@@ -44,7 +44,7 @@ public partial class UiPageTests
         Assert.Contains("Administración", admin);
         foreach (var route in new[] { "/admin/clients", "/admin/operations", "/admin/users", "/admin/api-keys", "/admin/calendars", "/admin/dispositions" })
         {
-            Assert.Contains($"href=\"{route}\"", admin);
+            Assert.Contains($"href=\"{route}?op=", admin); // every menu link carries the current operation
         }
 
         Assert.Empty(app.LoggedErrors);
@@ -172,13 +172,13 @@ public partial class UiPageTests
         await using var app = await TestApp.StartAsync(provider);
 
         var agent = await PageAsync(await SignInAsync(app, "agent.premium-sales"), "/audit");
-        Assert.Contains("id=\"audit-forbidden\"", agent);
-        Assert.Contains("No tiene permiso para ver la auditoría", agent);
+        Assert.Contains("id=\"page-forbidden\"", agent);
+        Assert.Contains("Su rol en Ventas Premium (entrante) (Asesor) no usa esta página.", agent);
         Assert.DoesNotContain("id=\"audit-table\"", agent);
 
         var admin = await PageAsync(await SignInAsync(app, "admin"), "/audit?entity=Client");
         Assert.Contains("id=\"audit-table\"", admin);
-        Assert.DoesNotContain("id=\"audit-forbidden\"", admin);
+        Assert.DoesNotContain("id=\"page-forbidden\"", admin);
         var count = Regex.Match(admin, "id=\"audit-count\"[^>]*>(\\d+) registro").Groups[1].Value;
         Assert.True(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) > 0, "the seeded clients were audited when created");
         Assert.Contains("Creación", admin); // the action in Spanish

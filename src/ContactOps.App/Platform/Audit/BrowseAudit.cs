@@ -20,7 +20,10 @@ public sealed record AuditQuery(
 
 public sealed record AuditRow(long Id, DateTimeOffset At, string UserName, Guid? ClientId, Guid? OperationId, string Entity, string EntityId, AuditAction Action, string? Changes);
 
-/// <summary>Supervisors, coordinators, managers and admins browse the audit trail of the clients they lead.</summary>
+/// <summary>
+/// Supervisors, coordinators, managers and admins browse the audit trail of the operations they lead (with their clients' records
+/// that belong to no operation); client admins their whole clients; platform admins all.
+/// </summary>
 public sealed class BrowseAudit(AppDbContext db, AccessScope scope)
 {
     private static readonly Role[] Leaders = [Role.Supervisor, Role.Coordinator, Role.Manager, Role.Admin];
@@ -46,8 +49,18 @@ public sealed class BrowseAudit(AppDbContext db, AccessScope scope)
         var query = db.AuditEntries.AsNoTracking();
         if (!scope.SeesAll)
         {
-            var clients = scope.Memberships.Where(m => Leaders.Contains(m.Role)).Select(m => m.ClientId).Concat(scope.AdministeredClientIds).Distinct().ToArray();
-            query = query.Where(e => e.ClientId != null && clients.Contains(e.ClientId.Value));
+            // The operations the caller leads (a leader's role there, an operation admin's Admin membership) and the records of
+            // their clients that belong to no operation (customers, calendars: shared by the client's operations); the whole of
+            // the clients they administer. Never another operation's entries. Past the query filter, which knows memberships
+            // only (a client admin has none), and narrower than it for members.
+            var leading = scope.Memberships.Where(m => Leaders.Contains(m.Role)).ToArray();
+            var led = leading.Select(m => m.OperationId).Distinct().ToArray();
+            var ledClients = leading.Select(m => m.ClientId).Distinct().ToArray();
+            var administered = scope.AdministeredClientIds.ToArray();
+            query = db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => (e.OperationId != null && led.Contains(e.OperationId.Value))
+                    || (e.OperationId == null && e.ClientId != null && ledClients.Contains(e.ClientId.Value))
+                    || (e.ClientId != null && administered.Contains(e.ClientId.Value)));
         }
 
         if (q.From is { } from)

@@ -10,6 +10,13 @@ public sealed class AppUser : IdentityUser<Guid>, IAuditable, IStamped
     /// <summary>UI culture remembered per user: "es-CO" (default) or "en".</summary>
     public string PreferredCulture { get; set; } = "es-CO";
 
+    /// <summary>
+    /// The operation the user last worked in (the app bar's operation switch, or an address's <c>?op=</c>), so that a new tab
+    /// or a new sign-in opens it. A preference, written by one statement and not audited; checked against the user's
+    /// memberships whenever it is read.
+    /// </summary>
+    public Guid? CurrentOperationId { get; set; }
+
     /// <summary>Manages every client (creates clients, first admins). Client admins are memberships with role Admin.</summary>
     public bool IsPlatformAdmin { get; set; }
 

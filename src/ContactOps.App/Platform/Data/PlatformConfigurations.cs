@@ -28,6 +28,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Changes).HasMaxLength(16000);
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.ClientId, x.At });
+        b.HasIndex(x => new { x.OperationId, x.At }); // the audit browser reads the operations a leader leads
         b.HasIndex(x => new { x.Entity, x.EntityId });
     }
 }

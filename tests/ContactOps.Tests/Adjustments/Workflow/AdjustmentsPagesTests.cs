@@ -43,7 +43,7 @@ public partial class AdjustmentsPagesTests
 
         var agent = await kit.BrowserAsync(Agent);
         var refused = await PageAsync(agent, "/adjustments");
-        Assert.Contains("no permite ver los ajustes", refused, StringComparison.Ordinal);
+        Assert.Contains("Su rol en Célula de ajustes (Asesor) no usa esta página.", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("KITPAGE-1", refused, StringComparison.Ordinal);
         Assert.Empty(app.LoggedErrors);
     }
