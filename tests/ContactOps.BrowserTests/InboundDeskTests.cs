@@ -7,6 +7,99 @@ namespace ContactOps.BrowserTests;
 public class InboundDeskTests(BrowserFixture fixture)
 {
     [Fact]
+    public async Task A_new_caller_is_created_at_the_desk_and_a_known_document_is_identified_instead()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "agent.premium-sales");
+        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.GotoAsync("/inbound");
+        await page.SettleAsync();
+        await page.Locator("#desk-channel").SelectOptionAsync("WhatsApp");
+        await page.Locator("#open-interaction").ClickAsync();
+        await Assertions.Expect(page.Locator("#desk-opened")).ToBeVisibleAsync();
+
+        // Not found: the desk offers to create the customer, with what was searched carried over.
+        await page.Locator("#desk-customer-search").FillAsync("1032456789");
+        await page.Locator("#desk-search").ClickAsync();
+        await Assertions.Expect(page.Locator("#desk-search-none")).ToContainTextAsync("Crear cliente");
+        await page.Locator("#desk-create-customer").ClickAsync();
+        await Assertions.Expect(page.Locator("#new-doc-number")).ToHaveValueAsync("1032456789");
+
+        // Invalid phone: refused in Spanish, nothing created.
+        await page.Locator("#new-first-names").FillAsync("Valentina");
+        await page.Locator("#new-last-names").FillAsync("Ospina Giraldo");
+        await page.Locator("#new-phone").FillAsync("12345");
+        await page.Locator("#desk-save-customer").ClickAsync();
+        await Assertions.Expect(page.Locator("#desk-error")).ToContainTextAsync("teléfono");
+
+        await page.Locator("#new-phone").FillAsync("315 444 7788");
+        await BrowserFixture.ScreenshotAsync(page, "33-inbound-new-customer-es");
+        await page.Locator("#desk-save-customer").ClickAsync();
+        await Assertions.Expect(page.Locator("#desk-customer-name")).ToContainTextAsync("Valentina Ospina Giraldo");
+
+        // A second call from the same person, typed as new: the desk says who it is and identifies them.
+        var second = await fixture.NewPageAsync();
+        await fixture.SignInAsync(second, "agent.premium-sales");
+        await second.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await second.GotoAsync("/inbound");
+        await second.SettleAsync();
+        await second.Locator("#desk-channel").SelectOptionAsync("WhatsApp");
+        await second.Locator("#open-interaction").ClickAsync();
+        await second.Locator("#desk-create-customer").ClickAsync();
+        await second.Locator("#new-doc-number").FillAsync("1.032.456.789");
+        await second.Locator("#new-first-names").FillAsync("Vale");
+        await second.Locator("#new-phone").FillAsync("3154447700");
+        await second.Locator("#desk-save-customer").ClickAsync();
+        await Assertions.Expect(second.Locator("#desk-new-clash")).ToContainTextAsync("Valentina Ospina Giraldo");
+        await second.Locator("#desk-identify-existing").ClickAsync();
+        await Assertions.Expect(second.Locator("#desk-customer-name")).ToContainTextAsync("Valentina Ospina Giraldo");
+        Assert.Empty(fixture.App.LoggedErrors);
+    }
+
+    [Fact]
+    public async Task An_open_interaction_survives_a_reload_and_is_listed_to_resume()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "agent.premium-sales");
+        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.GotoAsync("/inbound");
+        await page.SettleAsync();
+        await page.Locator("#desk-call-id").FillAsync("1700000777");
+        await page.Locator("#desk-extension").FillAsync("4101");
+        await page.Locator("#open-interaction").ClickAsync();
+        await Assertions.Expect(page.Locator("#desk-opened")).ToContainTextAsync("1700000777");
+        await page.WaitForURLAsync(u => u.Contains("interactionId=", StringComparison.Ordinal));
+
+        // F5: the same interaction, still open, with what was typed and saved.
+        await page.Locator("#desk-request").FillAsync("Pregunta por la velocidad de su plan.");
+        await page.Locator("#save-request").ClickAsync();
+        await Assertions.Expect(page.Locator("#desk-saved")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await page.SettleAsync();
+        await Assertions.Expect(page.Locator("#desk-opened")).ToContainTextAsync("1700000777");
+        await Assertions.Expect(page.Locator("#desk-request")).ToHaveValueAsync("Pregunta por la velocidad de su plan.");
+
+        // The desk opened afresh (another tab, the menu): the agent's open interactions, to resume.
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/inbound");
+        await other.SettleAsync();
+        var row = other.Locator("#desk-my-open .desk-open-row", new() { HasTextString = "1700000777" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(other, "32-inbound-my-open-es");
+        await row.Locator(".resume-interaction").ClickAsync();
+        await Assertions.Expect(other.Locator("#desk-opened")).ToContainTextAsync("1700000777");
+
+        // Closed there, it leaves the list.
+        await other.Locator("#desk-disposition").SelectOptionAsync("INFORMACION");
+        await other.Locator("#close-interaction").ClickAsync();
+        await Assertions.Expect(other.Locator("#desk-closed")).ToBeVisibleAsync();
+        await other.Locator("#new-interaction").ClickAsync();
+        await Assertions.Expect(other.Locator("#open-interaction")).ToBeVisibleAsync();
+        await Assertions.Expect(other.Locator("#desk-my-open .desk-open-row", new() { HasTextString = "1700000777" })).ToHaveCountAsync(0);
+        Assert.Empty(fixture.App.LoggedErrors);
+    }
+
+    [Fact]
     public async Task Agent_identifies_the_customer_escalates_and_reads_the_promised_answer_time()
     {
         var page = await fixture.NewPageAsync();

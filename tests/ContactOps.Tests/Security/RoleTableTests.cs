@@ -127,6 +127,7 @@ public class RoleTableTests(ITestOutputHelper output)
         // Full personal data by need: the operation's PersonalDataRoles (default back office and leaders), not the desk, the
         // files or the evaluators. Exercised in the sales cell: the table's PUT /operations/{code} rewrites premium-sales' setting.
         ["POST /api/v1/customers/{id}/reveal"] = new(Cell, Work | PlatformAdmin, Hidden: NoMember),
+        ["POST /api/v1/customers"] = new(Premium, Agent | BackOffice | Bases | PlatformAdmin, Hidden: NoMember), // CreateCustomer.Roles: those who serve or load customers, not quality
         ["POST /api/v1/customers/{id}/verify"] = new(Premium, Members, Hidden: NoMember), // what the others get instead: match / no match
         ["POST /api/v1/customers/imports"] = new(Premium, Importers | PlatformAdmin, Hidden: NoMember),
         ["GET /api/v1/customers/imports/{batchId}/rejected"] = new(Premium, Importers | PlatformAdmin, 404), // the rejects are hidden from anyone who did not load them
@@ -177,6 +178,7 @@ public class RoleTableTests(ITestOutputHelper output)
         ["POST /api/v1/devices/sales/{saleId}/legalize"] = new(Outbound, Work | PlatformAdmin, Hidden: NoMember),
         ["GET /api/v1/reports/kpis"] = new(Premium, Readers | PlatformAdmin, Hidden: NoMember),
         ["POST /api/v1/interactions"] = new(Premium, Front | PlatformAdmin, Hidden: NoMember),
+        ["GET /api/v1/interactions/mine"] = new(Premium, Front | PlatformAdmin, Hidden: NoMember), // the desk's own open interactions
         ["GET /api/v1/interactions/{id}"] = new(Premium, Agent | Work | PlatformAdmin, Hidden: NoMember),
         ["PUT /api/v1/interactions/{id}/customer"] = new(Premium, Front | PlatformAdmin, Hidden: NoMember),
         ["PUT /api/v1/interactions/{id}/premise-check"] = new(Premium, Front | PlatformAdmin, Hidden: NoMember),

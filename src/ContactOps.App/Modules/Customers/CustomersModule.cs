@@ -18,6 +18,7 @@ public sealed class CustomersModule : IAppModule, ICliModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<SearchCustomers>();
+        services.AddScoped<CreateCustomer>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, CustomerNameTokens>();
         services.AddScoped<GetCustomer360>();
         services.AddScoped<RevealPersonalData>();
@@ -37,6 +38,10 @@ public sealed class CustomersModule : IAppModule, ICliModule
                 ApiResults.From(await handler.HandleAsync(request, ct)))
             .WithSummary("Search customers by document, phone (any format), account, line or name")
             .Produces<Page<CustomerSummary>>();
+        customers.MapPost("/", async (CreateCustomerRequest request, CreateCustomer handler, CancellationToken ct) =>
+                ApiResults.From(await handler.HandleAsync(request, ct)))
+            .WithSummary("Create a customer of the operation's client (document and phone validated; a duplicate document or phone answers 409 with customerId)")
+            .Produces<CreatedCustomer>();
         customers.MapGet("/{id:guid}", async (Guid id, GetCustomer360 handler, CancellationToken ct) =>
                 ApiResults.From(await handler.HandleAsync(id, ct)))
             .WithSummary("The customer's 360° view (personal data masked)")

@@ -21,6 +21,9 @@ public enum ErrorKind
 /// </summary>
 public sealed record Error(ErrorKind Kind, string Code, string Message, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
+    /// <summary>Facts a client acts on (e.g. the id of the record a duplicate clashes with), added to the ProblemDetails as members.</summary>
+    public IReadOnlyDictionary<string, object?>? Data { get; init; }
+
     public static Error Validation(string code, params object?[] args) => Of(ErrorKind.Validation, code, args);
 
     /// <summary>A validation error of one field (its message is also the field's).</summary>

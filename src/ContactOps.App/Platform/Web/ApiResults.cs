@@ -19,6 +19,11 @@ public static class ApiResults
             _ => StatusCodes.Status500InternalServerError,
         };
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = error.Code };
+        foreach (var (key, value) in error.Data ?? new Dictionary<string, object?>())
+        {
+            extensions.TryAdd(key, value);
+        }
+
         if (error.Kind == ErrorKind.Validation)
         {
             var fields = error.Fields ?? new Dictionary<string, string[]>(StringComparer.Ordinal) { [""] = [error.Message] };

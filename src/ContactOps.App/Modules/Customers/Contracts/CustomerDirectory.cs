@@ -12,8 +12,22 @@ public sealed record CustomerMatch(Guid Id, Guid ClientId, string FullName, stri
 /// What other modules may ask about customers: search (the same search as the customers page) and a
 /// customer's name by id, always within the caller's scope.
 /// </summary>
-public sealed class CustomerDirectory(SearchCustomers search)
+public sealed class CustomerDirectory(SearchCustomers search, CreateCustomer create)
 {
+    /// <summary>
+    /// Creates a customer of the operation's client (see <see cref="CreateCustomer"/>): a duplicate document or a phone
+    /// in use answers a conflict whose <c>Data["customerId"]</c> is the customer it clashes with.
+    /// </summary>
+    public async Task<Result<CustomerMatch>> CreateAsync(
+        string? operation, string? documentType, string? documentNumber, string? firstNames, string? lastNames, string? phone, string? email,
+        bool confirmSharedPhone, CancellationToken ct)
+    {
+        var result = await create.HandleAsync(new CreateCustomerRequest(operation, documentType, documentNumber, firstNames, lastNames, phone, email, confirmSharedPhone), ct);
+        return result.IsSuccess
+            ? new CustomerMatch(result.Value!.Id, result.Value.ClientId, result.Value.FullName, documentType ?? "", "", null, "created")
+            : result.Error!;
+    }
+
     /// <summary>Search by document, phone (any format), account, line or name; at most 20 hits.</summary>
     public async Task<Result<IReadOnlyList<CustomerMatch>>> SearchAsync(string? q, Guid? clientId, CancellationToken ct)
     {
