@@ -28,7 +28,9 @@ public partial class ReconciliationPageTests
         Assert.Contains("Conciliar hoja del operador", html, StringComparison.Ordinal);
 
         var agent = await SignInAsync(app, "agent.premium-sales");
-        Assert.Contains("No tiene operaciones donde pueda conciliar ventas.", WebUtility.HtmlDecode(await agent.GetStringAsync("/sales/reconciliation")), StringComparison.Ordinal);
+        var refused = WebUtility.HtmlDecode(await agent.GetStringAsync("/sales/reconciliation"));
+        Assert.Contains("id=\"page-forbidden\"", refused, StringComparison.Ordinal); // the layout's guard (AppMenu): agents do not reconcile
+        Assert.DoesNotContain("hoja-operador-noviembre.csv", refused, StringComparison.Ordinal);
 
         var otherClient = await SignInAsync(app, "admin.digital-sales");
         Assert.DoesNotContain("hoja-operador-noviembre.csv", await otherClient.GetStringAsync("/sales/reconciliation"), StringComparison.Ordinal);

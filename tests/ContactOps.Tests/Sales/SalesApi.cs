@@ -24,6 +24,9 @@ internal static class SalesApi
             ["callId"] = "CALL-1",
             ["extension"] = "3101",
             ["sellerLogin"] = "ag1001",
+
+            // Tests register many alike sales on purpose; the likely-duplicate question has its own test.
+            ["confirmDuplicate"] = true,
         };
         if (kind.StartsWith("Home", StringComparison.Ordinal))
         {

@@ -16,6 +16,42 @@ public class SalesSheetApiTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task The_same_sale_keyed_twice_asks_for_confirmation_and_a_different_one_does_not(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var agent = await app.ClientForAsync("agent.sales-cell");
+        var customer = await Demo.CustomerIdAsync(app, Demo.CoDocument);
+        var body = Body(customer, "MobilePortability");
+        body.Remove("confirmDuplicate");
+        var first = Id(await RegisterAsync(agent, body));
+
+        // Minutes later, the same customer, kind and products: 409 naming the earlier sale; nothing written.
+        var twice = await agent.PostAsJsonAsync("/api/v1/sales", body);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        var problem = await Demo.JsonAsync(twice);
+        Assert.Equal("sale.possible_duplicate", problem.GetProperty("code").GetString());
+        Assert.Equal(first, problem.GetProperty("saleId").GetGuid());
+        Assert.Contains("confirme", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await using (var scope = app.SystemScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Sales.CountAsync(s => s.CustomerId == customer && s.Kind == ContactOps.Modules.Sales.SaleKind.MobilePortability));
+        }
+
+        // Confirmed: registered. Other products, or another kind: no question.
+        body["confirmDuplicate"] = true;
+        Assert.NotEqual(first, Id(await RegisterAsync(agent, body)));
+        body.Remove("confirmDuplicate");
+        body["products"] = new[] { Product(code: "MOV-PLAN45") };
+        await RegisterAsync(agent, body);
+        var other = Body(customer, "MobileNewLine");
+        other.Remove("confirmDuplicate");
+        await RegisterAsync(agent, other);
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task Invalid_registrations_answer_ProblemDetails_with_field_errors(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

@@ -27,6 +27,9 @@ public sealed class AccessScope
 
     public string UserName { get; private set; } = "anónimo";
 
+    /// <summary>The account's login (sign-in name, e.g. agent.premium-sales); <see cref="UserName"/> is the display name.</summary>
+    public string? Login { get; private set; }
+
     /// <summary>The system itself (migrations, seeding, CLI verbs run by an operator on the server).</summary>
     public bool IsSystem { get; private set; }
 
@@ -86,6 +89,7 @@ public sealed class AccessScope
         UserId = Guid.TryParse(id, out var g) ? g : null;
         ApiKeyId = Guid.TryParse(principal.FindFirstValue(ApiKeyClaim), out var k) ? k : null;
         UserName = principal.FindFirstValue(DisplayNameClaim) ?? principal.Identity.Name ?? "?";
+        Login = principal.Identity.Name;
         IsPlatformAdmin = principal.HasClaim(PlatformAdminClaim, "true");
         AdministeredClientIds = principal.FindAll(ClientAdminClaim)
             .Select(c => Guid.TryParse(c.Value, out var client) ? client : Guid.Empty).Where(c => c != Guid.Empty).Distinct().ToArray();
@@ -101,6 +105,7 @@ public sealed class AccessScope
         UserId = other.UserId;
         ApiKeyId = other.ApiKeyId;
         UserName = other.UserName;
+        Login = other.Login;
         IsPlatformAdmin = other.IsPlatformAdmin;
         AdministeredClientIds = other.AdministeredClientIds;
         SetMemberships(other._memberships);

@@ -28,15 +28,19 @@ public sealed record RegisterSaleRequest(
     string? SellerLogin = null,
     string? CallId = null,
     string? Extension = null,
-    string? Notes = null);
+    string? Notes = null,
+    bool? ConfirmDuplicate = null);
 
 /// <summary>
 /// Registers a sale on the sales sheet (state Registered), routed to the operation's sales back office when it has one,
 /// with the current checklist version of the operation that works it. An interaction, when given, must be of the same
 /// operation and customer.
 /// </summary>
-public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
+public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time, Microsoft.Extensions.Configuration.IConfiguration configuration)
 {
+    /// <summary>Days within which the same customer, kind and products make a likely duplicate (<c>Sales:DuplicateSaleDays</c>, default 7).</summary>
+    public int DuplicateWindowDays => Math.Clamp(configuration.GetValue("Sales:DuplicateSaleDays", 7), 0, 365);
+
     public async Task<Result<SaleDetail>> HandleAsync(RegisterSaleRequest request, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -208,6 +212,13 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
         }
 
         var now = time.GetUtcNow();
+        if (request.ConfirmDuplicate != true && await LikelyDuplicateAsync(db, customer!.Id, kind, products.Select(p => p.TariffCode!.Trim()).ToArray(), now, ct) is { } twin)
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(client.TimeZoneId);
+            return Error.Conflict("sale.possible_duplicate", TimeZoneInfo.ConvertTime(twin.SoldAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
+                with { Data = new Dictionary<string, object?> { ["saleId"] = twin.Id } };
+        }
+
         var sale = new Sale(operation.ClientId, operation.Id, customer!.Id, kind, now, client.Currency,
             request.InteractionId is null ? SaleOrigin.CustomerPage : SaleOrigin.Interaction)
         {
@@ -239,6 +250,43 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
     }
 
     /// <summary>The customer the sale is for (for the form's header), or null when the caller cannot see it.</summary>
+    /// <summary>
+    /// A sale of the same customer and kind with the same products (tariff codes, in any order), sold within
+    /// <see cref="DuplicateWindowDays"/> and not rejected or cancelled: the agent probably keyed it twice.
+    /// </summary>
+    private async Task<(Guid Id, DateTimeOffset SoldAt)?> LikelyDuplicateAsync(AppDbContext db, Guid customerId, SaleKind kind, string[] codes, DateTimeOffset now, CancellationToken ct)
+    {
+        var days = DuplicateWindowDays;
+        if (days == 0)
+        {
+            return null;
+        }
+
+        var since = now.AddDays(-days);
+        var candidates = await db.Sales.AsNoTracking()
+            .Where(s => s.CustomerId == customerId && s.Kind == kind && s.SoldAt >= since && s.State != SaleState.Rejected && s.State != SaleState.Cancelled)
+            .OrderByDescending(s => s.SoldAt).Select(s => new { s.Id, s.SoldAt }).Take(20).ToListAsync(ct);
+        var wanted = codes.Select(c => c.ToUpperInvariant()).Order(StringComparer.Ordinal).ToArray();
+        foreach (var candidate in candidates)
+        {
+            var theirs = (await db.SaleProducts.AsNoTracking().Where(p => p.SaleId == candidate.Id).Select(p => p.TariffCode).ToListAsync(ct))
+                .Select(c => c.ToUpperInvariant()).Order(StringComparer.Ordinal).ToArray();
+            if (theirs.SequenceEqual(wanted, StringComparer.Ordinal))
+            {
+                return (candidate.Id, candidate.SoldAt);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The interaction a sale is made in (call id, extension, agent login), to prefill the sale form; null when not the caller's.</summary>
+    public async Task<InteractionRef?> InteractionAsync(Guid interactionId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await InteractionLookups.FindAsync(db, interactionId, ct);
+    }
+
     public async Task<CustomerRef?> CustomerAsync(Guid customerId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
