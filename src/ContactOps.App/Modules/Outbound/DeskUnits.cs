@@ -2,10 +2,10 @@ using ContactOps.Modules.Organization;
 using ContactOps.Modules.Organization.Contracts;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
-using ContactOps.Platform.Localization;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ContactOps.Modules.Outbound;
 
@@ -87,7 +87,7 @@ public static class DeskUnits
         db.CallAttempts.Where(a => a.OperationId == operationId && a.AgentUserId == userId && a.DispositionAt == null)
             .OrderBy(a => a.StartedAt).FirstOrDefaultAsync(ct);
 
-    public static async Task<LeadCard?> LeadCardAsync(AppDbContext db, DeskUnit unit, Guid leadId, string agentName, string? phone, Guid? callbackId, CancellationToken ct)
+    public static async Task<LeadCard?> LeadCardAsync(AppDbContext db, DeskUnit unit, Guid leadId, string agentName, string? phone, Guid? callbackId, IStringLocalizer<OutboundText> text, CancellationToken ct)
     {
         var lead = await db.Leads.AsNoTracking().Include(l => l.Phones).FirstOrDefaultAsync(l => l.Id == leadId && l.OperationId == unit.Operation.Id, ct);
         if (lead is null)
@@ -121,8 +121,8 @@ public static class DeskUnits
         }
 
         var values = new ScriptPlaceholders.Values(agentName, lead.FullName, lead.Document, phone, byKeyOrLabel, LabelOf,
-            name => Messages.Text("Desk_Placeholder_" + name));
-        var script = DeskSettings.Render(DeskSettings.Script(unit.Campaign), values, what => Messages.Text("Desk_ScriptGap", what));
+            name => text["Desk_Placeholder_" + name]);
+        var script = DeskSettings.Render(DeskSettings.Script(unit.Campaign), values, what => text["Desk_ScriptGap", what]);
         var fields = attributes.Select(a => new LeadFieldView(a.Key, LabelOf(a.Key), a.Value)).ToList();
         return new LeadCard(
             lead.Id, lead.FullName, lead.DocumentType, lead.Document, attributes,
