@@ -100,7 +100,10 @@ public class SaleWorkflowApiTests
         detail = await ProblemAsync(await MoveAsync(bo, sale, "Validated"), HttpStatusCode.Conflict);
         Assert.Equal("No se puede pasar a «Validada»: faltan los pasos «Validación de identidad (OTP)», «Código NIP enviado», «Oferta del plan (y descuento si aplica)», «Lectura de contrato».", detail);
 
-        // A failed step is recorded but does not unlock anything; the next step still needs it OK.
+        // A failed step must say why; then it is recorded but does not unlock anything; the next step still needs it OK.
+        var noReason = await StepAsync(bo, sale, "IDENTITY_OTP", " ", result: "Failed");
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("sale.step_failure_reason_required", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         sale = await OkAsync(await StepAsync(bo, sale, "IDENTITY_OTP", "OTP no recibido", result: "Failed"));
         Assert.Equal("InValidation", State(sale));
         detail = await ProblemAsync(await StepAsync(bo, sale, "NIP_SENT"), HttpStatusCode.Conflict);

@@ -188,7 +188,7 @@ public partial class UiPageTests
         var search = await PageAsync(await SignInAsync(app, "admin"), "/customers?q=1020304050");
         var id = Regex.Match(Assert.Single(CustomerRows(search)), "data-id=\"([0-9a-f-]{36})\"").Groups[1].Value;
         var customerAudit = await PageAsync(await SignInAsync(app, "admin"), $"/audit?entity=Customer&entityId={id}");
-        Assert.Contains("DocumentNumber", customerAudit);
+        Assert.Contains("Número de documento", customerAudit); // the field by its label (AuditChanges), not "DocumentNumber"
         Assert.Contains("******4050", customerAudit);
         Assert.DoesNotContain("1020304050", customerAudit);
         Assert.Empty(app.LoggedErrors);

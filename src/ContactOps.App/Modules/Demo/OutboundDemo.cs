@@ -69,7 +69,13 @@ internal static class OutboundDemo
         var now = time.GetUtcNow();
         var leadBase = new LeadBase(client.Id, outbound.Id, "Base demo noviembre", "base_demo_noviembre.csv", now.AddDays(-1), null)
         {
-            AttributeSchemaJson = """{"plan":"Text","cupo":"Number","equipo":"Text","ciudad":"Text"}""",
+            AttributeSchemaJson = LeadAttributeSchema.Write(
+            [
+                new("plan", LeadAttributeKind.Text, "Plan actual"),
+                new("cupo", LeadAttributeKind.Number, "Cupo disponible"),
+                new("equipo", LeadAttributeKind.Text, "Equipo ofrecido"),
+                new("ciudad", LeadAttributeKind.Text, "Ciudad"),
+            ]),
         };
         db.LeadBases.Add(leadBase);
         var highRules = SegmentRules.Parse(high.RulesJson);

@@ -2,6 +2,7 @@ using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ContactOps.Modules.Outbound;
 
@@ -11,7 +12,7 @@ namespace ContactOps.Modules.Outbound;
 /// <see cref="Features.ChangeAgentState"/>, <see cref="Features.TakeNextLead"/>, <see cref="Features.StartDeskCall"/>,
 /// <see cref="Features.EndDeskCall"/>, <see cref="Features.RecordDisposition"/>.
 /// </summary>
-public sealed class AgentDesk(AccessScope scope, AgentPresence presence, DialerStatus status, TimeProvider time)
+public sealed class AgentDesk(AccessScope scope, AgentPresence presence, DialerStatus status, TimeProvider time, IStringLocalizer<OutboundText> text)
 {
     /// <summary>The desk as the agent sees it now on the campaign of <paramref name="unit"/>.</summary>
     public async Task<DeskView> ViewAsync(AppDbContext db, DeskUnit unit, CancellationToken ct)
@@ -30,12 +31,12 @@ public sealed class AgentDesk(AccessScope scope, AgentPresence presence, DialerS
             if (attempt.LeadId is { } leadId)
             {
                 var callbackId = await db.Callbacks.Where(c => c.AttemptId == attempt.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-                lead = await DeskUnits.LeadCardAsync(db, unit, leadId, scope.UserName, attempt.PhoneE164, callbackId, ct);
+                lead = await DeskUnits.LeadCardAsync(db, unit, leadId, scope.UserName, attempt.PhoneE164, callbackId, text, ct);
             }
         }
         else if (session?.PreviewLead is { } preview)
         {
-            lead = await DeskUnits.LeadCardAsync(db, unit, preview.LeadId, scope.UserName, preview.PhoneE164, preview.CallbackId, ct);
+            lead = await DeskUnits.LeadCardAsync(db, unit, preview.LeadId, scope.UserName, preview.PhoneE164, preview.CallbackId, text, ct);
         }
 
         var callbacks = await CallbacksAsync(db, unit, ct);

@@ -25,12 +25,12 @@ public static class DeskSettings
 
     public static readonly IReadOnlyList<ScriptStep> DefaultScript =
     [
-        new("greeting", "Saludo", "Buenos días, ¿hablo con {nombre}? Le habla {agente} de Telco Colombia."),
-        new("offer", "Oferta", "Por ser cliente {plan}, tiene aprobado un equipo {equipo} con cuota de {cuota} al mes en su factura."),
-        new("preclose", "Precierre", "¿Le gustaría recibirlo en {ciudad} esta semana?"),
-        new("close", "Cierre", "Perfecto, {nombre}: confirmemos sus datos para registrar el pedido."),
-        new(ContractKind, "Lectura del contrato", "Señor(a) {nombre}, con documento {documento}: acepta la compra del equipo {equipo} a crédito con cuota de {cuota}… ¿Acepta?", OnlyWhenSale: true),
-        new("farewell", "Despedida", "Gracias por su tiempo, {nombre}. Que tenga un excelente día."),
+        new("greeting", "Saludo", "Buenos días, ¿hablo con {cliente}? Le habla {asesor} de Telco Colombia."),
+        new("offer", "Oferta", "Por ser cliente {campo:plan}, tiene aprobado un equipo {oferta} con cuota de {campo:cuota} al mes en su factura."),
+        new("preclose", "Precierre", "¿Le gustaría recibirlo en {campo:ciudad} esta semana?"),
+        new("close", "Cierre", "Perfecto, {cliente}: confirmemos sus datos para registrar el pedido."),
+        new(ContractKind, "Lectura del contrato", "Señor(a) {cliente}, con documento {documento}: acepta la compra del equipo {oferta} a crédito con cuota de {campo:cuota}… ¿Acepta?", OnlyWhenSale: true),
+        new("farewell", "Despedida", "Gracias por su tiempo, {cliente}. Que tenga un excelente día."),
     ];
 
     public static IReadOnlyList<PauseReason> PauseReasons(OutboundCampaign campaign)
@@ -45,23 +45,6 @@ public static class DeskSettings
         ArgumentNullException.ThrowIfNull(campaign);
         var list = CampaignSettings.Script(campaign);
         return list.Count > 0 ? list : DefaultScript;
-    }
-
-    /// <summary>The lead's fields for the script: nombre, primer_nombre, documento, telefono, agente, and every attribute of the base.</summary>
-    public static Dictionary<string, string> Fields(Lead lead, string agentName, string? phone)
-    {
-        ArgumentNullException.ThrowIfNull(lead);
-        var fields = Attributes(lead.AttributesJson);
-        fields["nombre"] = lead.FullName;
-        fields["primer_nombre"] = lead.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? lead.FullName;
-        fields["documento"] = lead.Document;
-        fields["agente"] = agentName;
-        if (phone is not null)
-        {
-            fields["telefono"] = phone;
-        }
-
-        return fields;
     }
 
     /// <summary>The lead's carrier attributes (JSON object) as text values.</summary>
@@ -99,36 +82,18 @@ public static class DeskSettings
         return result;
     }
 
-    /// <summary>Replaces {field} placeholders (case-insensitive); unknown fields are left as written so the agent sees the gap.</summary>
-    public static string Substitute(string text, IReadOnlyDictionary<string, string> fields)
+    /// <summary>
+    /// The script steps for one lead and one agent: placeholders (<see cref="ScriptPlaceholders"/>) replaced by their values;
+    /// one without a value is a gap the agent sees as <paramref name="gap"/> of the missing field, never the raw braces.
+    /// </summary>
+    public static List<DeskScriptStep> Render(IEnumerable<ScriptStep> steps, ScriptPlaceholders.Values values, Func<string, string> gap)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(fields);
-        var sb = new StringBuilder(text.Length);
-        var i = 0;
-        while (i < text.Length)
+        ArgumentNullException.ThrowIfNull(steps);
+        return steps.Select(s =>
         {
-            var open = text.IndexOf('{', i);
-            if (open < 0)
-            {
-                sb.Append(text, i, text.Length - i);
-                break;
-            }
-
-            var close = text.IndexOf('}', open + 1);
-            if (close < 0)
-            {
-                sb.Append(text, i, text.Length - i);
-                break;
-            }
-
-            sb.Append(text, i, open - i);
-            var key = text.Substring(open + 1, close - open - 1).Trim();
-            sb.Append(fields.TryGetValue(key, out var value) && value.Length > 0 ? value : text.Substring(open, close - open + 1));
-            i = close + 1;
-        }
-
-        return sb.ToString();
+            var parts = ScriptPlaceholders.Render(s.Text, values, gap);
+            return new DeskScriptStep(s.Kind, s.Title, string.Concat(parts.Select(p => p.Text)), s.OnlyWhenSale, parts);
+        }).ToList();
     }
 
     public static string Minutes(TimeSpan span) =>

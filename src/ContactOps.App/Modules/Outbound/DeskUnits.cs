@@ -5,6 +5,7 @@ using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ContactOps.Modules.Outbound;
 
@@ -86,7 +87,7 @@ public static class DeskUnits
         db.CallAttempts.Where(a => a.OperationId == operationId && a.AgentUserId == userId && a.DispositionAt == null)
             .OrderBy(a => a.StartedAt).FirstOrDefaultAsync(ct);
 
-    public static async Task<LeadCard?> LeadCardAsync(AppDbContext db, DeskUnit unit, Guid leadId, string agentName, string? phone, Guid? callbackId, CancellationToken ct)
+    public static async Task<LeadCard?> LeadCardAsync(AppDbContext db, DeskUnit unit, Guid leadId, string agentName, string? phone, Guid? callbackId, IStringLocalizer<OutboundText> text, CancellationToken ct)
     {
         var lead = await db.Leads.AsNoTracking().Include(l => l.Phones).FirstOrDefaultAsync(l => l.Id == leadId && l.OperationId == unit.Operation.Id, ct);
         if (lead is null)
@@ -104,12 +105,32 @@ public static class DeskUnits
             segment = await db.Segments.Where(s => s.Id == segmentId).Select(s => s.Name).FirstOrDefaultAsync(ct);
         }
 
-        var fields = DeskSettings.Fields(lead, agentName, phone);
-        var script = DeskSettings.Script(unit.Campaign).Select(s => s with { Text = DeskSettings.Substitute(s.Text, fields) }).ToList();
+        // Carrier columns are shown and read by the label the base's mapping gives them (the file's header), not their keys.
+        var schema = await db.LeadBases.Where(b => b.Id == lead.BaseId).Select(b => b.AttributeSchemaJson).FirstOrDefaultAsync(ct);
+        var labels = LeadAttributeSchema.Labels([schema]);
+        string LabelOf(string key) => labels.TryGetValue(key, out var label) ? label : LeadAttributeSchema.Humanize(key);
+        var attributes = DeskSettings.Attributes(lead.AttributesJson);
+        var byKeyOrLabel = new Dictionary<string, string>(attributes, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, label) in labels)
+        {
+            // {campo:Plan actual} names the column by its label: its key form finds the value too.
+            if (attributes.TryGetValue(key, out var value))
+            {
+                byKeyOrLabel.TryAdd(LeadFileColumns.AttributeKey(label), value);
+            }
+        }
+
+        var values = new ScriptPlaceholders.Values(agentName, lead.FullName, lead.Document, phone, byKeyOrLabel, LabelOf,
+            name => text["Desk_Placeholder_" + name]);
+        var script = DeskSettings.Render(DeskSettings.Script(unit.Campaign), values, what => text["Desk_ScriptGap", what]);
+        var fields = attributes.Select(a => new LeadFieldView(a.Key, LabelOf(a.Key), a.Value)).ToList();
         return new LeadCard(
-            lead.Id, lead.FullName, lead.DocumentType, lead.Document, DeskSettings.Attributes(lead.AttributesJson),
+            lead.Id, lead.FullName, lead.DocumentType, lead.Document, attributes,
             lead.Phones.OrderBy(p => p.Position).Select(p => new LeadPhoneView(p.E164, p.IsUnusable, p.ExclusionReason)).ToList(),
-            history, script, segment, callbackId);
+            history, script, segment, callbackId)
+        {
+            Fields = fields,
+        };
     }
 
     public static async Task<IReadOnlyList<DispositionTraits>> CatalogAsync(AppDbContext db, Guid operationId, CancellationToken ct) =>

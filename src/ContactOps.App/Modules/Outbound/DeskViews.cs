@@ -24,9 +24,16 @@ public sealed record LeadCard(
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<LeadPhoneView> Phones,
     IReadOnlyList<LeadAttemptView> History,
-    IReadOnlyList<ScriptStep> Script,
+    IReadOnlyList<DeskScriptStep> Script,
     string? Segment,
-    Guid? CallbackId);
+    Guid? CallbackId)
+{
+    /// <summary>The carrier columns with the label the base's mapping gives them, in the base's order.</summary>
+    public IReadOnlyList<LeadFieldView> Fields { get; init; } = [];
+}
+
+/// <summary>A carrier column of the lead: its key (what segments and scripts use), its label (the base's header) and its value.</summary>
+public sealed record LeadFieldView(string Key, string Label, string Value);
 
 /// <summary>The attempt the agent is on (in call or in wrap-up): the disposition is pending.</summary>
 public sealed record PendingAttemptView(Guid AttemptId, Guid? LeadId, string Phone, DialMode Mode, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, DateTimeOffset? WrapUpDefaultAt);

@@ -8,8 +8,8 @@ using ContactOps.Platform.Files;
 
 namespace ContactOps.Modules.Outbound;
 
-/// <summary>A carrier column kept as an attribute of the leads: its column, JSON key and inferred kind.</summary>
-public sealed record LeadAttributeColumn(int Index, string Key, LeadAttributeKind Kind);
+/// <summary>A carrier column kept as an attribute of the leads: its column, JSON key, inferred kind and label (the file's header).</summary>
+public sealed record LeadAttributeColumn(int Index, string Key, LeadAttributeKind Kind, string? Label = null);
 
 /// <summary>One accepted row of a lead file (reused between rows: the parser fills it).</summary>
 public sealed class LeadRow
@@ -231,7 +231,7 @@ public sealed class LeadRowParser
             }
 
             var kind = !any[i] ? LeadAttributeKind.Text : number[i] ? LeadAttributeKind.Number : date[i] ? LeadAttributeKind.Date : LeadAttributeKind.Text;
-            result.Add(new LeadAttributeColumn(columns[i].Index, key, kind));
+            result.Add(new LeadAttributeColumn(columns[i].Index, key, kind, columns[i].Header.Trim()));
         }
 
         return result;

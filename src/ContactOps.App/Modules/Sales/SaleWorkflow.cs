@@ -133,10 +133,16 @@ public static class SaleWorkflow
             return Error.Conflict("sale.step_out_of_order", item.Name, string.Join(", ", pending.Select(p => "«" + p.Name + "»")));
         }
 
-        evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
+        evidence = string.IsNullOrWhiteSpace(evidence) || !evidence.Any(char.IsLetterOrDigit) ? null : evidence.Trim();
         if (result == StepResult.Ok && item.EvidenceRequired && evidence is null)
         {
             return Error.Invalid("evidence", "sale.evidence_required", item.Name, item.Evidence);
+        }
+
+        if (result == StepResult.Failed && evidence is null)
+        {
+            // A failed step must say why (what the back office found), or nobody can act on it.
+            return Error.Invalid("evidence", "sale.step_failure_reason_required", item.Name);
         }
 
         if (evidence is { Length: > 400 })

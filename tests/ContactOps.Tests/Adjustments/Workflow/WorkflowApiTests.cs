@@ -58,6 +58,40 @@ public class WorkflowApiTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
+    public async Task Customer_informed_needs_what_was_told_and_required_notes_need_words(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var kit = Start(app);
+        var id = await kit.CutAsync("KIT-INF-1", CarrierApproval.Rejected, reason: "Sin soporte de la falla");
+        var supervisor = await kit.ClientAsync(Supervisor);
+        var confirmed = await DoAsync(supervisor, id, "review", F(("outcome", "correct"), ("note", "Rechazo correcto: sin soporte.")));
+        Assert.Equal("ToInform", State(confirmed));
+
+        // "Cliente informado" without what the customer was told: refused with its own code, nothing recorded.
+        foreach (var message in new object?[] { null, "", "   ", " . - " })
+        {
+            var refused = await ProblemAsync(await ActAsync(supervisor, id, "inform", F(("outcome", "informed"), ("message", message))));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Equal("adjustment.informed_text_required", refused.Code);
+            Assert.Contains("message", refused.Body.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        }
+
+        var still = await GetAsync(supervisor, id);
+        Assert.Equal("ToInform", State(still));
+        Assert.Equal(Version(confirmed), Version(still));
+
+        // A required note made only of punctuation is no note either (closing needs one).
+        var close = await ProblemAsync(await ActAsync(supervisor, id, "close", F(("note", "..."))));
+        Assert.Equal(HttpStatusCode.BadRequest, close.Status);
+
+        var informed = await DoAsync(supervisor, id, "inform", F(("outcome", "informed"), ("message", "Se le explicó que el ajuste se rechazó por falta de soporte de la falla.")));
+        Assert.Equal("CustomerInformed", State(informed));
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
     public async Task Unreachable_customer_gets_voice_messages_and_retries_until_attempts_run_out_then_is_informed(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

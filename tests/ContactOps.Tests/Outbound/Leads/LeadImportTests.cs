@@ -81,12 +81,10 @@ public class LeadImportTests
             var leadBase = await db.LeadBases.SingleAsync(b => b.Name == "base-noviembre");
             Assert.Equal((9, 5, 2, 2, 2), (leadBase.Rows, leadBase.Accepted, leadBase.Rejected, leadBase.Duplicates, leadBase.Excluded));
             Assert.Equal(LeadBaseStatus.Open, leadBase.Status);
-            using (var schema = JsonDocument.Parse(leadBase.AttributeSchemaJson))
-            {
-                Assert.Equal("Text", schema.RootElement.GetProperty("plan").GetString());
-                Assert.Equal("Number", schema.RootElement.GetProperty("cupo").GetString());
-                Assert.Equal("Date", schema.RootElement.GetProperty("fecha_corte").GetString());
-            }
+            var schema = LeadAttributeSchema.Parse(leadBase.AttributeSchemaJson).ToDictionary(a => a.Key);
+            Assert.Equal(LeadAttributeKind.Text, schema["plan"].Kind);
+            Assert.Equal(LeadAttributeKind.Number, schema["cupo"].Kind);
+            Assert.Equal(LeadAttributeKind.Date, schema["fecha_corte"].Kind);
 
             var leads = await db.Leads.Include(l => l.Phones).Where(l => l.BaseId == leadBase.Id).ToListAsync();
             Assert.Equal(["1010101010", "1010101011", "1010101012", "1010101013", "6666666666"], leads.Select(l => l.Document).Order());
@@ -183,8 +181,9 @@ public class LeadImportTests
         Assert.Equal("Lucía Hernández", lucia.FullName);
         Assert.Equal(["+573151112233", "+573151112299"], lucia.Phones.OrderBy(p => p.Position).Select(p => p.E164));
         var schema = await db.LeadBases.Where(b => b.Id == lucia.BaseId).Select(b => b.AttributeSchemaJson).SingleAsync();
-        Assert.Contains("\"cupo\":\"Number\"", schema, StringComparison.Ordinal);
-        Assert.Contains("\"fecha_activacion\":\"Date\"", schema, StringComparison.Ordinal);
+        var kinds = LeadAttributeSchema.Parse(schema).ToDictionary(a => a.Key, a => a.Kind);
+        Assert.Equal(LeadAttributeKind.Number, kinds["cupo"]);
+        Assert.Equal(LeadAttributeKind.Date, kinds["fecha_activacion"]);
         Assert.Contains("\"fecha_activacion\":\"2025-12-24\"", lucia.AttributesJson, StringComparison.Ordinal);
     }
 

@@ -274,7 +274,10 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             var message = Text(r.Message);
             if (message is null)
             {
-                return Error.Invalid("message", outcome == "informed" ? "adjustment.message_invalid#informed" : "adjustment.message_invalid#voice");
+                // "Cliente informado" records what the customer was told: without it there is no proof of the notice.
+                return outcome == "informed"
+                    ? Error.Invalid("message", "adjustment.informed_text_required")
+                    : Error.Invalid("message", "adjustment.message_invalid#voice");
             }
 
             if (a.Resolution == AdjustmentResolution.Approved)
@@ -478,10 +481,11 @@ public sealed class ActOnAdjustment(IDbContextFactory<AppDbContext> dbs, AccessS
             return Result.Success();
         }
 
+        /// <summary>The trimmed text, or null when there is nothing to read in it (empty, blanks, or only punctuation like "." or "-").</summary>
         private static string? Text(string? value, int max = MaxText)
         {
             var t = value?.Trim();
-            return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
+            return string.IsNullOrEmpty(t) || !t.Any(char.IsLetterOrDigit) ? null : t.Length > max ? t[..max] : t;
         }
     }
 

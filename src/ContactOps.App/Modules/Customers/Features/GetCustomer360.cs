@@ -34,7 +34,11 @@ public sealed record Customer360(
     IReadOnlyList<LineView> Lines,
     IReadOnlyList<PremiseView> Premises,
     IReadOnlyList<HistoryView> History,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Display names of the ids the history's changes hold (users, customers, operations, clients): id → name.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The customer's 360° view. A customer of a client the caller does not work for does not exist (404).</summary>
 public sealed class GetCustomer360(AppDbContext db)
@@ -60,6 +64,7 @@ public sealed class GetCustomer360(AppDbContext db)
             .Select(e => new HistoryView(e.At, e.UserName, e.Action.ToString(), e.Entity, e.Action == AuditAction.PersonalDataRead || e.Action == AuditAction.PersonalDataVerified ? null : e.Changes))
             .ToListAsync(ct);
         history = history.Select(h => h with { Changes = PersonalDataRedaction.MaskChanges(h.Changes) }).ToList();
+        var names = await NamesAsync(history, ct);
 
         var document = IdDocument.FromStored(c.DocumentType, c.DocumentNumber, c.DocumentComplement, c.DocumentDepartment, client.Country);
         var premiseById = premises.ToDictionary(p => p.Id);
@@ -80,7 +85,55 @@ public sealed class GetCustomer360(AppDbContext db)
             lines.Select(l => new LineView(l.Id, Mask(l.Number, client.Country), l.Plan, l.Status)).ToList(),
             premises.Select(p => new PremiseView(p.Id, p.Address, p.City, p.BuildingAccount, p.Status)).ToList(),
             history,
-            c.CreatedAt);
+            c.CreatedAt)
+        {
+            Names = names,
+        };
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex GuidPattern =
+        new("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The ids the history's changes mention, named: a user by display name, a customer by name, an operation or client by name.</summary>
+    private async Task<Dictionary<string, string>> NamesAsync(IReadOnlyList<HistoryView> history, CancellationToken ct)
+    {
+        var ids = new HashSet<Guid>();
+        foreach (var h in history.Where(h => h.Changes is not null))
+        {
+            foreach (System.Text.RegularExpressions.Match m in GuidPattern.Matches(h.Changes!))
+            {
+                ids.Add(Guid.Parse(m.Value));
+            }
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (ids.Count == 0)
+        {
+            return names;
+        }
+
+        var list = ids.ToList();
+        foreach (var u in await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct))
+        {
+            names[u.Id.ToString()] = string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "" : u.DisplayName;
+        }
+
+        foreach (var x in await db.Customers.AsNoTracking().Where(x => list.Contains(x.Id)).Select(x => new { x.Id, x.FirstNames, x.LastNames }).ToListAsync(ct))
+        {
+            names[x.Id.ToString()] = (x.FirstNames + " " + x.LastNames).Trim();
+        }
+
+        foreach (var o in await db.Operations.AsNoTracking().Where(o => list.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+        {
+            names[o.Id.ToString()] = o.Name;
+        }
+
+        foreach (var x in await db.Clients.AsNoTracking().Where(x => list.Contains(x.Id)).Select(x => new { x.Id, x.Name }).ToListAsync(ct))
+        {
+            names[x.Id.ToString()] = x.Name;
+        }
+
+        return names;
     }
 
     internal static string Mask(string e164, Platform.Country country)

@@ -6,6 +6,7 @@ using ContactOps.Modules.Outbound.Dialer;
 using ContactOps.Platform.Data;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContactOps.Modules.Outbound.Features;
 
@@ -213,6 +214,16 @@ public sealed class EditCampaignSettings(AppDbContext db, AccessScope scope, Dia
         if (errors.Any)
         {
             return errors.ToError();
+        }
+
+        // Every placeholder of the script must be one the desk can fill (ScriptPlaceholders): a typo would be read to the customer.
+        var schemas = await db.LeadBases.Where(b => b.OperationId == op.Value.Id).Select(b => b.AttributeSchemaJson).ToListAsync(ct);
+        var knownKeys = schemas.SelectMany(LeadAttributeSchema.Parse).SelectMany(a => new[] { a.Key, LeadFileColumns.AttributeKey(a.Label) })
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = ScriptPlaceholders.Unknown((body.Script ?? []).SelectMany(s => new[] { s.Title, s.Text }), knownKeys);
+        if (unknown.Count > 0)
+        {
+            return Error.Invalid("script", "campaign.script_unknown_placeholders", string.Join(", ", unknown), ScriptPlaceholders.Supported);
         }
 
         // The law wins: a window outside the legal hours of its day (or on a day the law closes, like Sunday) and calling

@@ -198,7 +198,7 @@ public sealed class ImportLeads(AppDbContext db, AccessScope scope, AuditLog aud
         var sqlite = db.IsSqlite;
         var leadBase = new LeadBase(client.Id, operation.Id, baseName, Path.GetFileName(fileName), started, scope.UserId)
         {
-            AttributeSchemaJson = JsonSerializer.Serialize(parser.Attributes.ToDictionary(a => a.Key, a => a.Kind.ToString(), StringComparer.Ordinal)),
+            AttributeSchemaJson = LeadAttributeSchema.Write(parser.Attributes.Select(a => new LeadAttributeInfo(a.Key, a.Kind, string.IsNullOrWhiteSpace(a.Label) ? LeadAttributeSchema.Humanize(a.Key) : a.Label))),
         };
         string? rejectsKey = null;
         var rejections = new RejectionCollector();
