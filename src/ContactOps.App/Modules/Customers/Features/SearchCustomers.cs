@@ -21,7 +21,7 @@ public sealed class SearchCustomers(AppDbContext db)
 
     private const int MaxWords = 5;
 
-    private const int SelectivityCap = 5000;
+    private const int SelectivityCap = 20_000;
 
     public async Task<Result<Page<CustomerSummary>>> HandleAsync(CustomerSearchRequest request, CancellationToken ct)
     {
@@ -71,9 +71,15 @@ public sealed class SearchCustomers(AppDbContext db)
             var docNoDv = doc[..^1]; // a NIT typed with its check digit
             foreach (var clientId in clientIds)
             {
-                foreach (var id in await db.Customers.AsNoTracking().Where(c => c.ClientId == clientId && (c.DocumentNumber == doc || (c.DocumentNumber == docNoDv && c.DocumentType == DocumentType.NIT))).Select(c => c.Id).Take(200).ToListAsync(ct))
+                // One IN on the indexed number (an OR with the type would make SQLite read the client's whole range); the
+                // number without its last digit counts only for a NIT typed with its check digit.
+                var numbers = new[] { doc, docNoDv };
+                foreach (var hit in await db.Customers.AsNoTracking().Where(c => c.ClientId == clientId && numbers.Contains(c.DocumentNumber)).Select(c => new { c.Id, c.DocumentNumber, c.DocumentType }).Take(200).ToListAsync(ct))
                 {
-                    ids.TryAdd(id, "document");
+                    if (hit.DocumentNumber == doc || hit.DocumentType == DocumentType.NIT)
+                    {
+                        ids.TryAdd(hit.Id, "document");
+                    }
                 }
 
                 foreach (var id in await db.HomeAccounts.AsNoTracking().Where(a => a.ClientId == clientId && a.AccountNumber == q).Select(a => a.CustomerId).Take(200).ToListAsync(ct))
@@ -100,7 +106,11 @@ public sealed class SearchCustomers(AppDbContext db)
                     .Where(t => t.ClientId == clientId && string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0);
                 foreach (var (otherFrom, otherTo) in ranges.Skip(1))
                 {
-                    hits = hits.Where(t => db.CustomerNameTokens.Any(o => o.CustomerId == t.CustomerId && string.Compare(o.Token, otherFrom) >= 0 && string.Compare(o.Token, otherTo) < 0));
+                    // A scalar subquery with LIMIT 1, not EXISTS: PostgreSQL would turn EXISTS into a semi-join and hash the
+                    // other word's whole range; this stays one primary-key probe per driving row on both engines.
+                    hits = hits.Where(t => db.CustomerNameTokens
+                        .Where(o => o.CustomerId == t.CustomerId && string.Compare(o.Token, otherFrom) >= 0 && string.Compare(o.Token, otherTo) < 0)
+                        .Select(o => (int?)1).FirstOrDefault() == 1);
                 }
 #pragma warning restore CA1309
 
