@@ -24,7 +24,7 @@ public partial class AdjustmentsImportPageTests
 
         var agent = await SignInAsync(app, "agent.adjustments-cell");
         var agentHtml = await agent.GetStringAsync("/adjustments/import");
-        Assert.Contains("data-testid=\"adj-import-no-operations\"", agentHtml, StringComparison.Ordinal);
+        Assert.Contains("id=\"page-forbidden\"", agentHtml, StringComparison.Ordinal); // the layout's guard (AppMenu): agents do not load files here
         Assert.DoesNotContain("data-testid=\"adj-import-file\"", agentHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("nav-adjustments-import", agentHtml, StringComparison.Ordinal);
 

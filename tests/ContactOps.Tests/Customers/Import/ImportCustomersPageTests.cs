@@ -22,7 +22,7 @@ public partial class ImportCustomersPageTests
 
         var agent = await SignInAsync(app, "agent.premium-sales");
         var agentHtml = await agent.GetStringAsync("/customers/import");
-        Assert.Contains("No tiene operaciones en las que pueda importar archivos.", agentHtml, StringComparison.Ordinal);
+        Assert.Contains("id=\"page-forbidden\"", agentHtml, StringComparison.Ordinal); // the layout's guard (AppMenu): agents do not load files here
     }
 
     private static async Task<HttpClient> SignInAsync(TestApp app, string user)

@@ -22,7 +22,7 @@ public partial class CallLogsPageTests
 
         var agent = await SignInAsync(app, "agent.devices-outbound");
         var agentHtml = await agent.GetStringAsync("/outbound/call-logs");
-        Assert.Contains("No administra ninguna operaci", agentHtml, StringComparison.Ordinal);
+        Assert.Contains("id=\"page-forbidden\"", agentHtml, StringComparison.Ordinal); // the layout's guard (AppMenu): agents do not load files here
         Assert.DoesNotContain("Elegir archivo y cargar", agentHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("nav-outbound-call-logs", agentHtml, StringComparison.Ordinal);
     }

@@ -28,7 +28,7 @@ public partial class LeadBasesPageTests
 
         var agent = await SignInAsync(app, "agent.devices-outbound");
         var agentHtml = await agent.GetStringAsync("/outbound/bases");
-        Assert.Contains("No tiene operaciones en las que pueda cargar bases de leads.", agentHtml, StringComparison.Ordinal);
+        Assert.Contains("id=\"page-forbidden\"", agentHtml, StringComparison.Ordinal); // the layout's guard (AppMenu): agents do not load bases
         Assert.DoesNotContain("base-pagina", agentHtml, StringComparison.Ordinal);
 
         var other = await SignInAsync(app, "datamarshall.premium-sales");
