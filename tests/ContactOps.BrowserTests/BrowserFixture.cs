@@ -89,6 +89,18 @@ public static class PageExtensions
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("#app-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
+
+    /// <summary>
+    /// Clicks ES or EN and waits until the page has come back in that language and is interactive. The switch is a full
+    /// navigation through /culture/set: a test that navigated again before it ended aborted it (net::ERR_ABORTED), and a
+    /// wait on the address alone matched the page the click started from.
+    /// </summary>
+    public static async Task SwitchLanguageAsync(this IPage page, string language)
+    {
+        await page.Locator("#lang-" + language).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", new System.Text.RegularExpressions.Regex("^" + language));
+        await page.SettleAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -35,7 +35,7 @@ public class CustomerJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Cuentas hogar");
         await BrowserFixture.ScreenshotAsync(page, "04-customer-360-es");
 
-        await page.Locator("#lang-en").ClickAsync();
+        await page.SwitchLanguageAsync("en");
         await page.SettleAsync();
         await Assertions.Expect(page.Locator("#customer-name")).ToContainTextAsync("María Fernanda Rodríguez Peña");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Home accounts");
@@ -45,7 +45,7 @@ public class CustomerJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/customers");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Customers");
         await BrowserFixture.ScreenshotAsync(page, "06-customer-search-en");
-        await page.Locator("#lang-es").ClickAsync();
+        await page.SwitchLanguageAsync("es");
         await page.SettleAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Clientes");
         Assert.Empty(fixture.App.LoggedErrors);

@@ -57,7 +57,7 @@ public partial class FormsAndScriptsTests(BrowserFixture fixture)
         Assert.DoesNotContain(labels, l => l.Contains('_', StringComparison.Ordinal) || l == l.ToLowerInvariant());
         await BrowserFixture.ScreenshotAsync(page, "90-desk-script-names-es");
 
-        await page.Locator("#lang-en").ClickAsync();
+        await page.SwitchLanguageAsync("en");
         try
         {
             await page.SettleAsync();
@@ -74,7 +74,7 @@ public partial class FormsAndScriptsTests(BrowserFixture fixture)
         }
         finally
         {
-            await page.Locator("#lang-es").ClickAsync();
+            await page.SwitchLanguageAsync("es");
             await page.SettleAsync();
         }
 
@@ -178,7 +178,7 @@ public partial class FormsAndScriptsTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#kpis-week-chart")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "93-chart-no-data-es");
 
-        await page.Locator("#lang-en").ClickAsync();
+        await page.SwitchLanguageAsync("en");
         try
         {
             await page.SettleAsync();
@@ -186,7 +186,7 @@ public partial class FormsAndScriptsTests(BrowserFixture fixture)
         }
         finally
         {
-            await page.Locator("#lang-es").ClickAsync();
+            await page.SwitchLanguageAsync("es");
             await page.SettleAsync();
         }
 
@@ -223,7 +223,7 @@ public partial class FormsAndScriptsTests(BrowserFixture fixture)
         await history.ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(page, "94-customer-history-labels-es");
 
-        await page.Locator("#lang-en").ClickAsync();
+        await page.SwitchLanguageAsync("en");
         try
         {
             await page.SettleAsync();
@@ -233,7 +233,7 @@ public partial class FormsAndScriptsTests(BrowserFixture fixture)
         }
         finally
         {
-            await page.Locator("#lang-es").ClickAsync();
+            await page.SwitchLanguageAsync("es");
             await page.SettleAsync();
         }
 

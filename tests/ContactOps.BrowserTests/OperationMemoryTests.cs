@@ -53,7 +53,7 @@ public partial class OperationMemoryTests(BrowserFixture fixture)
         // The language switch (a full page load through /culture/set) comes back to the same page and operation.
         try
         {
-            await page.Locator("#lang-en").ClickAsync();
+            await page.SwitchLanguageAsync("en");
             await page.WaitForURLAsync(u => u.Contains("/outbound/wallboard", StringComparison.Ordinal) && !u.Contains("culture", StringComparison.Ordinal));
             await page.SettleAsync();
             await Assertions.Expect(switcher).ToContainTextAsync(Devices);
@@ -92,8 +92,7 @@ public partial class OperationMemoryTests(BrowserFixture fixture)
         // The message follows the language; the next navigation carries the user's own operation and clears it.
         try
         {
-            await other.Locator("#lang-en").ClickAsync();
-            await other.WaitForURLAsync(u => !u.Contains("culture", StringComparison.Ordinal));
+            await other.SwitchLanguageAsync("en");
             await other.SettleAsync();
             await Assertions.Expect(other.Locator("[data-testid=operation-switcher]")).ToContainTextAsync("Ventas Premium (entrante)");
             await other.GotoAsync("/?op=digital-sales");
@@ -136,8 +135,7 @@ public partial class OperationMemoryTests(BrowserFixture fixture)
             {
                 if (language == "en")
                 {
-                    await page.Locator("#lang-en").ClickAsync();
-                    await page.WaitForURLAsync(u => !u.Contains("culture", StringComparison.Ordinal));
+                    await page.SwitchLanguageAsync("en");
                     await page.SettleAsync();
                     await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
                 }
@@ -183,8 +181,7 @@ public partial class OperationMemoryTests(BrowserFixture fixture)
         await backOffice.SettleAsync();
         try
         {
-            await backOffice.Locator("#lang-en").ClickAsync();
-            await backOffice.WaitForURLAsync(u => !u.Contains("culture", StringComparison.Ordinal));
+            await backOffice.SwitchLanguageAsync("en");
             await backOffice.GotoAsync("/sales/legalization");
             await backOffice.SettleAsync();
             await Assertions.Expect(backOffice.Locator("#page-forbidden")).ToContainTextAsync("This page belongs to operations of kind");

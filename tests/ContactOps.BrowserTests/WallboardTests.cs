@@ -175,7 +175,7 @@ public class WallboardTests(BrowserFixture fixture)
             // In English.
             await supervisor.GotoAsync("/outbound/floor");
             await supervisor.SettleAsync();
-            await supervisor.Locator("#lang-en").ClickAsync();
+            await supervisor.SwitchLanguageAsync("en");
             await supervisor.SettleAsync();
             await Assertions.Expect(supervisor.Locator("#floor-dialer-idle")).ToHaveTextAsync("Not dialling: no lead base is open. Load or reopen a lead base to dial.");
             await BrowserFixture.ScreenshotAsync(supervisor, "52-outbound-floor-idle-reason-en");
@@ -184,7 +184,7 @@ public class WallboardTests(BrowserFixture fixture)
             await Assertions.Expect(supervisor.Locator("#wall-dialer-idle")).ToContainTextAsync("Not dialling: no lead base is open.");
             await Assertions.Expect(supervisor.Locator("#wall-card-dialable")).ToContainTextAsync("Dialable now");
             await Assertions.Expect(supervisor.Locator("#wall-card-inventory")).ToContainTextAsync("Inventory to work");
-            await supervisor.Locator("#lang-es").ClickAsync();
+            await supervisor.SwitchLanguageAsync("es");
             await supervisor.SettleAsync();
             await agent.Locator("#desk-logout").ClickAsync();
         }

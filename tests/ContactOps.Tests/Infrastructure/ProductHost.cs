@@ -55,6 +55,10 @@ public sealed class ProductHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Storage:Root", Path.Combine(_home, "files"));
         builder.UseSetting("Interactions:AbandonCheckMinutes", "0"); // the rule runs when a test calls it, on the test's clock
+        // The browser suite signs the same demo users in dozens of times from one address within minutes: the throttle
+        // (10 per account in 5 min, 60 per address a minute) would bounce them back to /login. SignInAbuseTests test it.
+        builder.UseSetting("Security:SignInPerIpPermits", "100000");
+        builder.UseSetting("Security:SignInPerAccountPermits", "100000");
         builder.UseSetting("Security:StampValidationSeconds", "2"); // open pages notice an ended session within seconds, not a minute
         builder.ConfigureLogging(l => l.AddProvider(new ErrorLog(() => LoggedErrors)));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(CallableDayClock.Create()));
