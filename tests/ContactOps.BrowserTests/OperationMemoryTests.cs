@@ -171,7 +171,7 @@ public partial class OperationMemoryTests(BrowserFixture fixture)
         await page.GotoAsync("/inbound");
         await page.SettleAsync();
         await Assertions.Expect(page.Locator("#page-forbidden")).ToContainTextAsync(
-            "Esta página es de las operaciones de tipo Ventas entrantes, Ventas digitales; la operación actual, Terminales y tecnología (saliente), es de tipo Salida (outbound).");
+            "Esta página es de las operaciones de tipo Ventas entrantes, Ventas digitales; la operación actual, Terminales y tecnología (saliente), es de tipo Saliente.");
         await Assertions.Expect(page.Locator("#open-interaction")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "93-page-outside-kind-es");
 

@@ -28,6 +28,42 @@ public partial class TextResourcesTests
     }
 
     [Fact]
+    public void Every_value_of_every_enum_an_audited_record_holds_has_a_label_in_both_languages()
+    {
+        var spanish = TextResources.Keys("AppText");
+        var english = TextResources.Keys("AppText", english: true);
+        var enums = ContactOps.Components.Shared.AuditedTypes.Enums.ToList();
+        Assert.Contains(typeof(ContactOps.Modules.Sales.SaleState), enums);
+        var missing = enums
+            .SelectMany(e => Enum.GetNames(e).Select(v => ContactOps.Components.Shared.AuditedTypes.Key(e, v)))
+            .Where(k => !spanish.Contains(k) || !english.Contains(k))
+            .ToList();
+        Assert.True(missing.Count == 0, "AppText lacks:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void Every_record_the_audit_names_has_a_label_in_both_languages()
+    {
+        var spanish = TextResources.Keys("AppText");
+        var english = TextResources.Keys("AppText", english: true);
+        var names = ContactOps.Components.Shared.AuditedTypes.Entities.Keys.ToList();
+        Assert.Contains("SaleStep", names);
+        var missing = names.Select(n => "AuditEntity_" + n).Where(k => !spanish.Contains(k) || !english.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "AppText lacks:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void Every_field_the_audit_shows_has_a_label_in_both_languages()
+    {
+        var spanish = TextResources.Keys("AppText");
+        var english = TextResources.Keys("AppText", english: true);
+        var fields = ContactOps.Components.Shared.AuditedTypes.ShownFields.ToList();
+        Assert.Contains("AgentLogin", fields);
+        var missing = fields.Select(n => "AuditField_" + n).Where(k => !spanish.Contains(k) || !english.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "AppText lacks:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
     public void Every_literal_key_a_component_asks_for_exists()
     {
         var missing = new List<string>();
