@@ -80,7 +80,13 @@ public static class TableExport
             if (sheet.Count == 0)
             {
                 // MiniExcel writes no header row for an empty sequence of dictionaries: write the headers alone.
-                buffer.SaveAs(new[] { headers.ToArray() }, printHeader: false, sheetName: sheetName);
+                var only = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var header in headers)
+                {
+                    only[header] = header;
+                }
+
+                buffer.SaveAs(new[] { only }, printHeader: false, sheetName: sheetName);
             }
             else
             {
