@@ -133,6 +133,7 @@ public class RoleTableTests(ITestOutputHelper output)
         ["GET /api/v1/customers/imports/{batchId}/rejected"] = new(Premium, Importers | PlatformAdmin, 404), // the rejects are hidden from anyone who did not load them
         ["POST /api/v1/sales"] = new(Cell, Agent | Work | PlatformAdmin, Hidden: NoMember), // fixed: data marshalls and quality analysts do not register sales
         ["GET /api/v1/sales"] = new(Cell, Members, Hidden: NoMember),
+        ["GET /api/v1/sales/backoffice/export"] = new(Cell, Work | PlatformAdmin, Hidden: NoMember), // the back-office queue's page: SaleRoles.Work
         ["GET /api/v1/sales/export.csv"] = new(Cell, Members, Hidden: NoMember),
         ["GET /api/v1/sales/follow-ups/due"] = new(Cell, Members, Hidden: NoMember),
         ["GET /api/v1/sales/assignees"] = new(Cell, Members, Hidden: NoMember),
@@ -185,6 +186,7 @@ public class RoleTableTests(ITestOutputHelper output)
         ["POST /api/v1/interactions/{id}/close"] = new(Premium, Front | PlatformAdmin, Hidden: NoMember),
         ["GET /api/v1/interactions/close-options"] = new(Premium, Front | PlatformAdmin, Hidden: NoMember),
         ["GET /api/v1/escalations"] = new(Premium, Work | PlatformAdmin, Hidden: NoMember),
+        ["GET /api/v1/escalations/export"] = new(Premium, Work | PlatformAdmin, Hidden: NoMember), // the queue's rule
         ["POST /api/v1/escalations/{id}/answer"] = new(Premium, Work | PlatformAdmin, Hidden: NoMember),
         ["GET /api/v1/escalations/types"] = new(Premium, Agent | Work | PlatformAdmin, Hidden: NoMember),
         ["POST /api/v1/escalations/types"] = new(Premium, Catalogs | PlatformAdmin, Hidden: NoMember),
@@ -215,6 +217,7 @@ public class RoleTableTests(ITestOutputHelper output)
         ["POST /api/v1/outbound/desk/dispositions"] = new(Outbound, Agent, Hidden: NoMember), // the call of agent.devices-outbound: only its agent records its disposition
         ["GET /api/v1/outbound/desk/callbacks"] = new(Outbound, Agent | PlatformAdmin, Hidden: NoMember),
         ["GET /api/v1/outbound/floor"] = new(Outbound, Leaders | PlatformAdmin, Hidden: NoMember),
+        ["GET /api/v1/outbound/floor/export"] = new(Outbound, Leaders | PlatformAdmin, Hidden: NoMember),
         ["POST /api/v1/outbound/floor/start"] = new(Outbound, Leaders | PlatformAdmin, Hidden: NoMember),
         ["POST /api/v1/outbound/floor/stop"] = new(Outbound, Leaders | PlatformAdmin, Hidden: NoMember),
         ["POST /api/v1/outbound/bases"] = new(Outbound, Bases | PlatformAdmin, Hidden: NoMember),
@@ -233,6 +236,7 @@ public class RoleTableTests(ITestOutputHelper output)
         ["GET /api/v1/outbound/management/layout"] = new(Outbound, Bases | PlatformAdmin, Hidden: NoMember),
         ["PUT /api/v1/outbound/management/layout"] = new(Outbound, Bases | PlatformAdmin, Hidden: NoMember),
         ["GET /api/v1/adjustments"] = new(Adjust, Members & ~Agent, Hidden: NoMember),
+        ["GET /api/v1/adjustments/export"] = new(Adjust, Members & ~Agent, Hidden: NoMember), // the queue's rule
         ["GET /api/v1/adjustments/{id}"] = new(Adjust, Members & ~Agent, Hidden: NoMember),
         ["POST /api/v1/adjustments/{id}/{action}"] = new(Adjust, Work | PlatformAdmin, Hidden: NoMember),
         ["GET /api/v1/adjustments/causes"] = new(Adjust, Members & ~Agent, Hidden: NoMember),

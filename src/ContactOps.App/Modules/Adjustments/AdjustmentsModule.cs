@@ -26,6 +26,7 @@ public sealed class AdjustmentsModule : IAppModule, ICliModule
     {
         // The workflow
         services.AddScoped<ListAdjustments>();
+        services.AddScoped<ExportAdjustments>();
         services.AddScoped<GetAdjustment>();
         services.AddScoped<ActOnAdjustment>();
         services.AddScoped<ManageAdjustmentCauses>();
@@ -70,6 +71,9 @@ public sealed class AdjustmentsModule : IAppModule, ICliModule
         g.MapGet("/", async ([AsParameters] AdjustmentQueueRequest request, ListAdjustments h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(request, ct)))
             .WithSummary("The adjustments queue of an operation: counts per state, flagged/overdue PQR clocks, one page of rows (filters: state, cause, agent, clock, minAgeDays, dueBefore, assigned, q; sort due|age|state)")
             .Produces<AdjustmentQueue>();
+        g.MapGet("/export", async ([AsParameters] ExportAdjustmentsRequest request, ExportAdjustments h, HttpContext http, CancellationToken ct) =>
+                TableExportResults.From(await h.HandleAsync(request, ct), http))
+            .WithSummary("The adjustments queue as a file (format=csv|xlsx, the list's filters and sort; headers in the user's language, local dates; at most 100,000 rows, X-Export-Capped when more)");
         g.MapGet("/{id:guid}", async (Guid id, GetAdjustment h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, ct)))
             .WithSummary("One adjustment: carrier values, history by cut, steps, clocks and the actions the caller may run").Produces<AdjustmentDetail>();
         g.MapPost("/{id:guid}/{action}", async (Guid id, string action, AdjustmentActionRequest request, ActOnAdjustment h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, action, request, ct)))

@@ -20,6 +20,7 @@ public sealed class InteractionsModule : IAppModule
         services.AddScoped<CloseInteraction>();
         services.AddScoped<ListCloseOptions>();
         services.AddScoped<ListEscalations>();
+        services.AddScoped<ExportEscalations>();
         services.AddScoped<AnswerEscalation>();
         services.AddScoped<ListEscalationTypes>();
         services.AddScoped<SaveEscalationType>();
@@ -55,6 +56,9 @@ public sealed class InteractionsModule : IAppModule
         escalations.MapGet("/", async ([Microsoft.AspNetCore.Http.AsParameters] EscalationQueueRequest request, ListEscalations h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(request, ct)))
             .WithSummary("The escalation queue: counts (open, overdue, due soon, answered) and a page of rows; filter all|open|overdue|dueSoon|answered")
             .Produces<EscalationQueue>();
+        escalations.MapGet("/export", async ([Microsoft.AspNetCore.Http.AsParameters] ExportEscalationsRequest request, ExportEscalations h, HttpContext http, CancellationToken ct) =>
+                TableExportResults.From(await h.HandleAsync(request, ct), http))
+            .WithSummary("The escalations queue as a file (format=csv|xlsx, the list's filters; headers in the user's language, local times; at most 100,000 rows, X-Export-Capped when more)");
         escalations.MapPost("/{id:guid}/answer", async (Guid id, AnswerEscalationRequest request, AnswerEscalation h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
             .WithSummary("Answer an escalation (closes it)").Produces<EscalationView>();
         escalations.MapGet("/types", async (string? operation, bool? includeInactive, ListEscalationTypes h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, includeInactive ?? false, ct)))

@@ -60,6 +60,7 @@ public sealed class OutboundModule : IAppModule, ICliModule
         services.AddScoped<OutboundFloorView>();
         services.AddSingleton<DialerStatus>();
         services.AddScoped<GetOutboundFloor>();
+        services.AddScoped<ExportOutboundFloor>();
         services.AddScoped<StartDialer>();
         services.AddScoped<StopDialer>();
         services.AddSingleton<WrapUpDefaults>();
@@ -232,6 +233,9 @@ public sealed class OutboundModule : IAppModule, ICliModule
         var floor = outbound.MapGroup("/floor").WithTags("Outbound floor");
         floor.MapGet("/", async (string? operation, GetOutboundFloor h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("The campaign's live floor (supervisors)").Produces<FloorView>();
+        floor.MapGet("/export", async ([Microsoft.AspNetCore.Http.AsParameters] ExportOutboundFloorRequest request, ExportOutboundFloor h, HttpContext http, CancellationToken ct) =>
+                TableExportResults.From(await h.HandleAsync(request, ct), http))
+            .WithSummary("The floor's agents table as a file (format=csv|xlsx): state, since (local time), time in state, over the limit, phone; headers in the user's language");
         floor.MapPost("/start", async (string? operation, StartDialer h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))
             .WithSummary("Start the dialer (automatic modes)").Produces<FloorView>();
         floor.MapPost("/stop", async (string? operation, StopDialer h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, ct)))

@@ -31,6 +31,7 @@ public sealed class SalesModule : IAppModule, ICliModule
         services.AddScoped<RegisterSale>();
         services.AddScoped<GetSale>();
         services.AddScoped<ListSales>();
+        services.AddScoped<ExportBackOfficeQueue>();
         services.AddScoped<RecordSaleStep>();
         services.AddScoped<ChangeSaleState>();
         services.AddScoped<MarkSaleAccount>();
@@ -119,6 +120,9 @@ public sealed class SalesModule : IAppModule, ICliModule
                 return result.IsSuccess ? Results.File(result.Value!, "text/csv; charset=utf-8", "hoja-de-ventas.csv") : ApiResults.Problem(result.Error!);
             })
             .WithSummary("The filtered sales sheet as CSV (semicolon-delimited, UTF-8)");
+        sales.MapGet("/backoffice/export", async ([AsParameters] ExportBackOfficeQueueRequest request, ExportBackOfficeQueue handler, HttpContext http, CancellationToken ct) =>
+                TableExportResults.From(await handler.HandleAsync(request, ct), http))
+            .WithSummary("The back-office work queue as a file (format=csv|xlsx, the queue's filters; headers in the user's language, local times; at most 100,000 rows, X-Export-Capped when more)");
         sales.MapGet("/follow-ups/due", async ([FromQuery] string? operation, ListSales handler, CancellationToken ct) =>
                 ApiResults.From(await handler.DueFollowUpsAsync(operation, ct)))
             .WithSummary("How many open sales have their follow-up due")

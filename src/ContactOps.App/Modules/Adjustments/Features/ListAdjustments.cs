@@ -32,8 +32,12 @@ public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessS
 {
     private static readonly string[] Sorts = ["due", "age", "state"];
 
-    public async Task<Result<AdjustmentQueue>> HandleAsync(AdjustmentQueueRequest request, CancellationToken ct)
+    public Task<Result<AdjustmentQueue>> HandleAsync(AdjustmentQueueRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
+
+    /// <summary>With <paramref name="limit"/>: the request's page is ignored and one page of up to that many rows is read (the export), <c>TotalCapped</c> when there were more.</summary>
+    public async Task<Result<AdjustmentQueue>> HandleAsync(AdjustmentQueueRequest request, int? limit, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         AdjustmentState? state = null;
         var openOnly = false;
@@ -89,7 +93,7 @@ public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessS
             fields["assigned"] = [Messages.Text("Field.ListAdjustments.assigned")];
         }
 
-        var paging = Paging.From(request.Page, request.PageSize);
+        var paging = limit is { } size ? Result<Paging>.Success(new Paging(1, size)) : Paging.From(request.Page, request.PageSize);
         if (!paging.IsSuccess)
         {
             foreach (var (k, v) in paging.Error!.Fields ?? new Dictionary<string, string[]>())
@@ -186,7 +190,7 @@ public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessS
             "state" => query.OrderBy(a => a.State).ThenBy(a => a.PqrDueOn == null).ThenBy(a => a.PqrDueOn).ThenBy(a => a.Key),
             _ => query.OrderBy(a => a.PqrDueOn == null).ThenBy(a => a.PqrDueOn).ThenBy(a => a.FirstCutoff).ThenBy(a => a.Key),
         };
-        var page = await ordered.ToPageAsync(paging.Value, ct);
+        var page = limit is { } cap ? await ordered.ToPageAsync(paging.Value, cap, ct) : await ordered.ToPageAsync(paging.Value, ct);
         return new AdjustmentQueue(op.Value.Code, today, counts, flaggedCount, overdueCount, page.Map(a => Row(a, context, today)));
     }
 

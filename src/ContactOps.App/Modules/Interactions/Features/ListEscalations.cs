@@ -30,7 +30,10 @@ public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessS
 
     private static readonly string[] Filters = ["all", "open", "overdue", "duesoon", "answered"];
 
-    public async Task<Result<EscalationQueue>> HandleAsync(EscalationQueueRequest request, CancellationToken ct)
+    public Task<Result<EscalationQueue>> HandleAsync(EscalationQueueRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
+
+    /// <summary>With <paramref name="limit"/>: the request's page is ignored and one page of up to that many rows is read (the export), <c>TotalCapped</c> when there were more.</summary>
+    public async Task<Result<EscalationQueue>> HandleAsync(EscalationQueueRequest request, int? limit, CancellationToken ct)
     {
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var filter = string.IsNullOrWhiteSpace(request.Filter) ? "all" : request.Filter.Trim().ToLowerInvariant();
@@ -45,7 +48,7 @@ public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessS
             fields["dueSoonHours"] = [Messages.Text("Field.ListEscalations.dueSoonHours")];
         }
 
-        var paging = Paging.From(request.Page, request.PageSize);
+        var paging = limit is { } size ? Result<Paging>.Success(new Paging(1, size)) : Paging.From(request.Page, request.PageSize);
         if (!paging.IsSuccess)
         {
             foreach (var (k, v) in paging.Error!.Fields ?? new Dictionary<string, string[]>())
@@ -102,7 +105,7 @@ public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessS
 
         // Open first, most urgent first; answered ones after, latest answered first.
         var ordered = filtered.OrderByDescending(e => e.State == EscalationState.Open).ThenBy(e => e.DueAt).ThenBy(e => e.Id);
-        var page = await ordered.ToPageAsync(paging.Value, ct);
+        var page = limit is { } cap ? await ordered.ToPageAsync(paging.Value, cap, ct) : await ordered.ToPageAsync(paging.Value, ct);
 
         var opIds = page.Items.Select(e => e.OperationId).Distinct().ToArray();
         var ops = await db.Operations.AsNoTracking().Where(o => opIds.Contains(o.Id))

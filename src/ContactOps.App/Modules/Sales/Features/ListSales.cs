@@ -40,9 +40,13 @@ public sealed class ListSales(IDbContextFactory<AppDbContext> dbs, AccessScope s
 {
     private static readonly SaleState[] Closed = [SaleState.Legalized, SaleState.Rejected, SaleState.Cancelled];
 
-    public async Task<Result<Page<SaleRow>>> HandleAsync(SaleListRequest request, CancellationToken ct)
+    public Task<Result<Page<SaleRow>>> HandleAsync(SaleListRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
+
+    /// <summary>With <paramref name="limit"/>: the request's page is ignored and one page of up to that many rows is read (the exports), <c>TotalCapped</c> when there were more.</summary>
+    public async Task<Result<Page<SaleRow>>> HandleAsync(SaleListRequest request, int? limit, CancellationToken ct)
     {
-        var paging = Paging.From(request.Page, request.PageSize);
+        ArgumentNullException.ThrowIfNull(request);
+        var paging = limit is { } size ? Result<Paging>.Success(new Paging(1, size)) : Paging.From(request.Page, request.PageSize);
         if (!paging.IsSuccess)
         {
             return paging.Error!;
@@ -55,7 +59,8 @@ public sealed class ListSales(IDbContextFactory<AppDbContext> dbs, AccessScope s
             return query.Error!;
         }
 
-        var page = await query.Value!.OrderByDescending(s => s.SoldAt).ThenBy(s => s.Id).ToPageAsync(paging.Value, ct);
+        var ordered = query.Value!.OrderByDescending(s => s.SoldAt).ThenBy(s => s.Id);
+        var page = limit is { } cap ? await ordered.ToPageAsync(paging.Value, cap, ct) : await ordered.ToPageAsync(paging.Value, ct);
         return await RowsAsync(db, page, ct);
     }
 
