@@ -3360,6 +3360,10 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.Property<Guid?>("CurrentOperationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DialerLogin")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3371,6 +3375,10 @@ namespace ContactOps.Migrations.Postgres.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Extension")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");

@@ -3349,6 +3349,10 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CurrentOperationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DialerLogin")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3360,6 +3364,10 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Extension")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");

@@ -119,6 +119,8 @@ public class RoleTableTests(ITestOutputHelper output)
         ["POST /api/v1/users/{id}/memberships"] = new(Premium, Administration),
         ["PUT /api/v1/memberships/{id}"] = new(Premium, Administration),
         ["DELETE /api/v1/memberships/{id}"] = new(Premium, Administration),
+        ["GET /api/v1/me/profile"] = new(Premium, Anyone), // the caller's own profile: every signed-in user, whatever the role
+        ["PUT /api/v1/me/profile"] = new(Premium, Anyone),
         ["GET /api/v1/api-keys"] = new(Premium, Administration),
         ["POST /api/v1/api-keys"] = new(Premium, Administration),
         ["DELETE /api/v1/api-keys/{id}"] = new(Premium, Administration),

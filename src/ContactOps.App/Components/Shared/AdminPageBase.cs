@@ -19,6 +19,10 @@ public abstract class AdminPageBase<TText> : ComponentBase
     [Inject]
     protected AdminAccess Access { get; set; } = default!;
 
+    /// <summary>The current operation, whose client's time zone every instant is shown in.</summary>
+    [Inject]
+    protected CurrentOperation CurrentOp { get; set; } = default!;
+
     /// <summary>False for users who administer nothing: the page shows the refusal instead of its content.</summary>
     protected bool Allowed => Access.IsAnyAdmin;
 
@@ -42,6 +46,6 @@ public abstract class AdminPageBase<TText> : ComponentBase
             ? string.Join(" ", fields.SelectMany(f => f.Value).Distinct(StringComparer.Ordinal))
             : error.Message;
 
-    protected static string When(DateTimeOffset? at) =>
-        at is { } a ? a.ToLocalTime().ToString("g", System.Globalization.CultureInfo.CurrentCulture) : "—";
+    /// <summary>An instant in the current client's time zone and the UI culture's pattern; "—" for none.</summary>
+    protected string When(DateTimeOffset? at) => CurrentOp.Format(at);
 }

@@ -37,21 +37,21 @@ public sealed class CurrentOperation(IDbContextFactory<AppDbContext> factory, Ac
     public event Action? Changed;
 
     /// <summary>The time zone of the current operation's client (dates are shown and filtered in it); UTC when none.</summary>
-    public TimeZoneInfo TimeZone
-    {
-        get
-        {
-            if (Current is { } c && TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZoneId, out var tz))
-            {
-                return tz;
-            }
-
-            return TimeZoneInfo.Utc;
-        }
-    }
+    public TimeZoneInfo TimeZone => Platform.Calendar.LocalTimeFormat.Zone(Current?.TimeZoneId);
 
     /// <summary>An instant in the current operation's time zone.</summary>
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
+    /// <summary>
+    /// An instant as every page shows it: in the client's time zone, in the UI culture's one pattern
+    /// (<see cref="Platform.Calendar.LocalTimeFormat"/>); <paramref name="none"/> when there is none.
+    /// </summary>
+    public string Format(DateTimeOffset? instant, string none = "—") =>
+        instant is { } at ? Platform.Calendar.LocalTimeFormat.Format(at, TimeZone, System.Globalization.CultureInfo.CurrentCulture) : none;
+
+    /// <summary>The calendar date of an instant in the client's time zone, in the UI culture's pattern.</summary>
+    public string FormatDate(DateTimeOffset? instant, string none = "—") =>
+        instant is { } at ? Platform.Calendar.LocalTimeFormat.FormatDate(at, TimeZone, System.Globalization.CultureInfo.CurrentCulture) : none;
 
     /// <summary>The instant a calendar date starts in the current operation's time zone.</summary>
     public DateTimeOffset StartOfDay(DateTime date)

@@ -26,6 +26,8 @@ public sealed class AdministrationModule : IAppModule
         services.AddScoped<CreateApiKey>();
         services.AddScoped<RevokeApiKey>();
         services.AddScoped<SetClientAdmin>();
+        services.AddScoped<GetMyProfile>();
+        services.AddScoped<SaveMyProfile>();
 
         // Deactivated users are refused by AppSignInManager (Platform/Auth), for cookies and bearer tokens alike.
     }
@@ -53,6 +55,13 @@ public sealed class AdministrationModule : IAppModule
             .WithSummary("Change a membership's role or team").Produces<UserRow>();
         memberships.MapDelete("/{id:guid}", async (Guid id, RemoveMembership h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, ct)))
             .WithSummary("Remove a membership").Produces<UserRow>();
+
+        // The caller's own profile: any signed-in user, whatever their role.
+        var me = api.MapGroup("/me").WithTags("Profile");
+        me.MapGet("/profile", async (GetMyProfile h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(ct)))
+            .WithSummary("The caller's own profile: extension and dialer login (prefilled on the desk and the sale form)").Produces<MyProfile>();
+        me.MapPut("/profile", async (SaveMyProfileRequest request, SaveMyProfile h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(request, ct)))
+            .WithSummary("Set the caller's extension (2–8 digits) and dialer login (letters, digits, . _ -, up to 40); blank clears").Produces<MyProfile>();
 
         var keys = api.MapGroup("/api-keys").WithTags("API keys");
         keys.MapGet("/", async ([FromQuery] string? operation, int? page, int? pageSize, ListApiKeys h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(operation, page, pageSize, ct)))

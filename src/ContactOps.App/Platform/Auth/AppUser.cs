@@ -22,6 +22,15 @@ public sealed class AppUser : IdentityUser<Guid>, IAuditable, IStamped
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The agent's phone extension (2–8 digits), prefilled on the inbound desk and the sale form; null when not set.</summary>
+    public string? Extension { get; set; }
+
+    /// <summary>
+    /// The login the dialer and the carrier know the agent by (letters, digits, <c>. _ -</c>, up to 40), when it is not the
+    /// account's own login; the desk and the sale form prefill it, else the account's login. Null when not set.
+    /// </summary>
+    public string? DialerLogin { get; set; }
+
     /// <summary>Lockouts in a row (each one longer than the last); reset by a successful sign-in or an unlock.</summary>
     public int LockoutStreak { get; set; }
 

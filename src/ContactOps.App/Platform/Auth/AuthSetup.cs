@@ -46,6 +46,7 @@ public static class AuthSetup
         });
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SecurityOptions>>((o, s) => o.ValidationInterval = s.Value.StampValidationInterval);
         services.AddScoped<AuthTokens>();
+        services.AddScoped<DeskIdentity>();
         services.AddSignInThrottle();
         services.AddAuthentication(o =>
             {

@@ -12,6 +12,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(x => x.DisplayName).HasMaxLength(200);
         b.Property(x => x.PreferredCulture).HasMaxLength(10);
+        b.Property(x => x.Extension).HasMaxLength(8);
+        b.Property(x => x.DialerLogin).HasMaxLength(40);
     }
 }
 

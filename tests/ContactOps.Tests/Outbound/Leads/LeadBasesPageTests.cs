@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using ContactOps.Tests.Files;
 using ContactOps.Tests.Infrastructure;
+using ContactOps.Platform.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactOps.Tests.Outbound.Leads;
 
@@ -34,6 +38,38 @@ public partial class LeadBasesPageTests
         var other = await SignInAsync(app, "datamarshall.premium-sales");
         Assert.DoesNotContain("base-pagina", await other.GetStringAsync("/outbound/bases"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_bases_received_time_is_shown_in_Bogota_time_not_UTC(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var temp = new TempFolder();
+        var file = temp.WriteText("base-hora.csv", "documento;nombre;telefono\n70111222;Ana;3001234567\n", Encoding.UTF8);
+        Assert.Equal(0, (await LeadImportTests.RunAsync(app, "import", "leads", "--operation", "devices-outbound", "--file", file)).Exit);
+
+        // The case: received 22:33 UTC, that is 5:33 p. m. in Bogotá (UTC−5); the page showed 10:33 p. m.
+        var received = new DateTimeOffset(2026, 12, 7, 22, 33, 0, TimeSpan.Zero);
+        await using (var scope = app.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(1, await db.LeadBases.Where(b => b.Name.Contains("base-hora") || b.FileName.Contains("base-hora")).ExecuteUpdateAsync(u => u.SetProperty(b => b.ReceivedAt, received)));
+        }
+
+        var es = CultureInfo.GetCultureInfo("es-CO");
+        var expected = TimeZoneInfo.ConvertTime(received, TimeZoneInfo.FindSystemTimeZoneById("America/Bogota")).ToString("dd/MM/yyyy h:mm tt", es);
+        var html = WebUtility.HtmlDecode(await (await SignInAsync(app, "datamarshall.devices-outbound")).GetStringAsync("/outbound/bases"));
+        var row = RowPattern().Matches(html).Select(m => m.Value).Single(r => r.Contains("base-hora", StringComparison.Ordinal));
+        Assert.Contains(expected, row, StringComparison.Ordinal);
+        Assert.StartsWith("07/12/2026 5:33 p", expected, StringComparison.Ordinal);
+        Assert.DoesNotContain("10:33", row, StringComparison.Ordinal);
+        Assert.Contains("datetime=\"2026-12-07T22:33:00Z\"", row, StringComparison.Ordinal);
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [GeneratedRegex("<tr[^>]*>.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex RowPattern();
 
     private static async Task<HttpClient> SignInAsync(TestApp app, string user)
     {
