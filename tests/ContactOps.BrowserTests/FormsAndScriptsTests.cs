@@ -228,7 +228,7 @@ public partial class FormsAndScriptsTests(BrowserFixture fixture)
         {
             await page.SettleAsync();
             await Assertions.Expect(history).ToContainTextAsync("Phone");
-            await Assertions.Expect(history).ToContainTextAsync("Fixed");
+            await Assertions.Expect(history).ToContainTextAsync("Landline");
             await AssertReadableAsync(history);
         }
         finally

@@ -526,7 +526,7 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
                 w.Write(a.State != before);
                 w.Write(before.ToString());
                 w.Write(Ids.New());
-                w.Write(string.Format(CultureInfo.InvariantCulture, "Corte {0:yyyy-MM-dd} ({1}): {2}", a.LastCutoff, fileName, a.Approval));
+                w.Write(string.Format(CultureInfo.InvariantCulture, "Corte {0:yyyy-MM-dd} ({1}): {2}", a.LastCutoff, fileName, ApprovalNote(a.Approval)));
                 w.EndRow();
             }
 
@@ -743,4 +743,12 @@ public sealed class ImportAdjustments(IDbContextFactory<AppDbContext> dbs, Acces
             return true;
         }
     }
+
+    /// <summary>The carrier's approval as the step note says it (notes are kept in the carrier's working language, Spanish).</summary>
+    private static string ApprovalNote(CarrierApproval approval) => approval switch
+    {
+        CarrierApproval.Approved => "aprobado",
+        CarrierApproval.Rejected => "rechazado",
+        _ => "pendiente",
+    };
 }

@@ -3,6 +3,7 @@ using ContactOps.Modules.Customers.Contracts;
 using ContactOps.Modules.Interactions.Contracts;
 using ContactOps.Platform.Auth;
 using ContactOps.Platform.Data;
+using ContactOps.Platform.Localization;
 using ContactOps.Platform.Results;
 using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -69,27 +70,27 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
         CustomerRef? customer = null;
         if (request.CustomerId == Guid.Empty)
         {
-            Add("customerId", "Indique el cliente.");
+            Add("customerId", Messages.Text("Field.RegisterSale.customerId_required"));
         }
         else
         {
             customer = await CustomerFacts.FindAsync(db, request.CustomerId, ct);
             if (customer is null || customer.ClientId != operation.ClientId)
             {
-                Add("customerId", "El cliente no existe en este cliente corporativo.");
+                Add("customerId", Messages.Text("Field.RegisterSale.customerId_unknown"));
             }
         }
 
         if (request.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            Add("kind", "Indique el tipo de venta: " + string.Join(", ", Enum.GetNames<SaleKind>()) + ".");
+            Add("kind", Messages.Text("Field.RegisterSale.kind_required", string.Join(", ", Enum.GetNames<SaleKind>())));
             kind = default;
         }
 
         var products = request.Products ?? [];
         if (products.Count == 0)
         {
-            Add("products", "Agregue al menos un producto con su código tarifario.");
+            Add("products", Messages.Text("Field.RegisterSale.products_required"));
         }
 
         for (var i = 0; i < products.Count; i++)
@@ -98,35 +99,35 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
             var prefix = string.Create(CultureInfo.InvariantCulture, $"products[{i}].");
             if (string.IsNullOrWhiteSpace(p.TariffCode))
             {
-                Add(prefix + "tariffCode", "Escriba el código tarifario.");
+                Add(prefix + "tariffCode", Messages.Text("Field.RegisterSale.tariffCode_required"));
             }
             else if (p.TariffCode.Trim().Length > 40)
             {
-                Add(prefix + "tariffCode", "El código tarifario admite hasta 40 caracteres.");
+                Add(prefix + "tariffCode", Messages.Text("Field.RegisterSale.tariffCode_length"));
             }
 
             if (string.IsNullOrWhiteSpace(p.Description))
             {
-                Add(prefix + "description", "Escriba la descripción del producto.");
+                Add(prefix + "description", Messages.Text("Field.RegisterSale.description_required"));
             }
             else if (p.Description.Trim().Length > 200)
             {
-                Add(prefix + "description", "La descripción admite hasta 200 caracteres.");
+                Add(prefix + "description", Messages.Text("Field.RegisterSale.description_length"));
             }
 
             if (p.Quantity is < 1 or > 999)
             {
-                Add(prefix + "quantity", "La cantidad debe estar entre 1 y 999.");
+                Add(prefix + "quantity", Messages.Text("Field.RegisterSale.quantity_range"));
             }
 
             if (p.MonthlyValue < 0 || p.MonthlyValue > 1_000_000_000m)
             {
-                Add(prefix + "monthlyValue", "El valor mensual debe ser 0 o mayor.");
+                Add(prefix + "monthlyValue", Messages.Text("Field.RegisterSale.monthlyValue_negative"));
             }
 
             if (p.OneOffValue < 0 || p.OneOffValue > 1_000_000_000m)
             {
-                Add(prefix + "oneOffValue", "El valor único debe ser 0 o mayor.");
+                Add(prefix + "oneOffValue", Messages.Text("Field.RegisterSale.oneOffValue_negative"));
             }
         }
 
@@ -135,11 +136,11 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
         account = string.IsNullOrEmpty(account) ? null : account;
         if (request.Kind is not null && line == SaleLine.Home && account is null)
         {
-            Add("accountNumber", "Las ventas de hogar requieren el número de cuenta.");
+            Add("accountNumber", Messages.Text("Field.RegisterSale.accountNumber_required"));
         }
         else if (account is { Length: > 40 })
         {
-            Add("accountNumber", "El número de cuenta admite hasta 40 caracteres.");
+            Add("accountNumber", Messages.Text("Field.RegisterSale.accountNumber_length"));
         }
 
         string? lineNumber = null;
@@ -157,25 +158,25 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
         }
         else if (request.Kind is not null && line == SaleLine.Mobile)
         {
-            Add("lineNumber", "Las ventas móviles requieren el número de línea.");
+            Add("lineNumber", Messages.Text("Field.RegisterSale.lineNumber_required"));
         }
 
         var donor = request.DonorOperator?.Trim();
         donor = string.IsNullOrEmpty(donor) ? null : donor;
         if (request.Kind == SaleKind.MobilePortability && donor is null)
         {
-            Add("donorOperator", "La portabilidad requiere el operador donante.");
+            Add("donorOperator", Messages.Text("Field.RegisterSale.donorOperator_required"));
         }
         else if (donor is { Length: > 60 })
         {
-            Add("donorOperator", "El operador donante admite hasta 60 caracteres.");
+            Add("donorOperator", Messages.Text("Field.RegisterSale.donorOperator_length"));
         }
 
         foreach (var (name, value, max) in new[] { ("sellerLogin", request.SellerLogin, 60), ("callId", request.CallId, 80), ("extension", request.Extension, 20), ("notes", request.Notes, 2000) })
         {
             if (value is not null && value.Trim().Length > max)
             {
-                Add(name, string.Create(CultureInfo.InvariantCulture, $"Admite hasta {max} caracteres."));
+                Add(name, Messages.Text("Field.RegisterSale.too_long", max));
             }
         }
 
@@ -184,11 +185,11 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
         {
             if (!scope.HasRole(operation.Id, SaleRoles.Assign))
             {
-                Add("sellerUserId", "Solo un supervisor o coordinador puede registrar la venta a nombre de otro asesor.");
+                Add("sellerUserId", Messages.Text("Field.RegisterSale.sellerUserId_forbidden"));
             }
             else if (!await db.Memberships.AnyAsync(m => m.UserId == chosen && m.OperationId == operation.Id, ct))
             {
-                Add("sellerUserId", "El asesor indicado no trabaja en esta operación.");
+                Add("sellerUserId", Messages.Text("Field.RegisterSale.sellerUserId_unknown"));
             }
         }
 
@@ -198,11 +199,11 @@ public sealed class RegisterSale(IDbContextFactory<AppDbContext> dbs, AccessScop
             var interaction = await InteractionLookups.FindAsync(db, interactionId, ct);
             if (interaction is null || interaction.OperationId != operation.Id)
             {
-                Add("interactionId", "La interacción indicada no existe en esta operación.");
+                Add("interactionId", Messages.Text("Field.RegisterSale.interactionId_unknown"));
             }
             else if (customer is not null && interaction.CustomerId != customer.Id)
             {
-                Add("interactionId", "La interacción indicada es de otro cliente; identifique al cliente en la interacción antes de registrar la venta.");
+                Add("interactionId", Messages.Text("Field.RegisterSale.interactionId_other_customer"));
             }
         }
 
