@@ -86,6 +86,11 @@ public sealed partial class LanguageWalkTests(BrowserFixture fixture, ITestOutpu
                 pages++;
                 var read = clock.Elapsed;
                 var texts = await Task.WhenAll(ReadAsync(spanish, path), ReadAsync(english, path));
+                if (await spanish.Locator("#page-forbidden").CountAsync() > 0 || await spanish.Locator("h1").CountAsync() == 0)
+                {
+                    findings.Add($"{user} {path}: a page of the user's own menu is refused or has no title");
+                }
+
                 findings.AddRange(Check(texts[0], "es").Select(f => $"{user} es {path}: {f}"));
                 findings.AddRange(Check(texts[1], "en").Select(f => $"{user} en {path}: {f}"));
                 output.WriteLine($"  {path} {(clock.Elapsed - read).TotalSeconds:F1} s");
