@@ -54,6 +54,11 @@ public static class TestDatabases
         if (provider == Provider.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            using (var pooled = new SqliteConnection(connectionString))
+            {
+                SqliteConnection.ClearPool(pooled); // pooled connections keep the file open
+            }
+
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
             {
                 try
@@ -112,6 +117,13 @@ public static class TestDatabases
             TestSlot.Enter(null);
         }
 
+        if (provider == Provider.Sqlite)
+        {
+            // The copies are of the .db file alone: closing the pooled connections checkpoints the WAL into it.
+            await using var conn = new SqliteConnection(cs);
+            SqliteConnection.ClearPool(conn);
+        }
+
         if (provider == Provider.Postgres)
         {
             // CREATE DATABASE … TEMPLATE needs the template without connections.
@@ -136,8 +148,9 @@ public static class TestDatabases
         return Path.Combine(Root, Guid.NewGuid().ToString("N") + ".db");
     }
 
+    /// <summary>Pooled, as the product's default: an unpooled connection opens the file and reads the schema on every use.</summary>
     private static string SqliteConnectionString(string file) =>
-        new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
+        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString();
 
     private static string PgConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = database, Pooling = true, MaxPoolSize = 20 }.ToString();

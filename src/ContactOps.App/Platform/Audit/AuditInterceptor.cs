@@ -6,6 +6,7 @@ using ContactOps.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ContactOps.Platform.Audit;
 
@@ -45,7 +46,9 @@ public sealed class AuditInterceptor(AccessScope scope, TimeProvider time) : Sav
     {
         var now = time.GetUtcNow();
         var entries = new List<AuditEntry>();
-        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        var tracked = context.ChangeTracker.Entries().ToList();
+        var owners = new Owners(tracked);
+        foreach (var entry in tracked)
         {
             if (entry.Entity is AuditEntry)
             {
@@ -75,7 +78,7 @@ public sealed class AuditInterceptor(AccessScope scope, TimeProvider time) : Sav
                 }
             }
 
-            var (owner, path) = FindAuditable(entry);
+            var (owner, path) = FindAuditable(entry, owners);
             if (owner is null)
             {
                 continue;
@@ -104,7 +107,7 @@ public sealed class AuditInterceptor(AccessScope scope, TimeProvider time) : Sav
     }
 
     /// <summary>The auditable record an entry belongs to: itself, or the owner of an owned/child type.</summary>
-    private static (IAuditable? Owner, string? Path) FindAuditable(EntityEntry entry)
+    private static (IAuditable? Owner, string? Path) FindAuditable(EntityEntry entry, Owners owners)
     {
         if (entry.Entity is IAuditable auditable)
         {
@@ -115,10 +118,7 @@ public sealed class AuditInterceptor(AccessScope scope, TimeProvider time) : Sav
         var ownership = entry.Metadata.FindOwnership();
         if (ownership is not null)
         {
-            var ownerEntry = entry.Context.ChangeTracker.Entries()
-                .FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
-                    && ownership.Properties.Select((p, i) => Equals(entry.Property(p.Name).CurrentValue, e.Property(ownership.PrincipalKey.Properties[i].Name).CurrentValue)).All(x => x));
-            if (ownerEntry?.Entity is IAuditable ownerAuditable)
+            if (owners.OwnerOf(entry, ownership)?.Entity is IAuditable ownerAuditable)
             {
                 return (ownerAuditable, entry.Metadata.ClrType.Name);
             }
@@ -127,8 +127,7 @@ public sealed class AuditInterceptor(AccessScope scope, TimeProvider time) : Sav
         // Child records that name their auditable parent through an IAuditChild.
         if (entry.Entity is IAuditChild child)
         {
-            var parent = entry.Context.ChangeTracker.Entries().FirstOrDefault(e => e.Entity is IAuditable a && a.Id == child.AuditParentId)?.Entity as IAuditable;
-            if (parent is not null)
+            if (owners.Auditable(child.AuditParentId) is { } parent)
             {
                 return (parent, entry.Metadata.ClrType.Name);
             }
@@ -137,6 +136,56 @@ public sealed class AuditInterceptor(AccessScope scope, TimeProvider time) : Sav
         }
 
         return (null, null);
+    }
+
+    /// <summary>
+    /// The tracked entries of one save, indexed once: the owner of an owned entry and the parent of a child are found by
+    /// key, not by scanning every entry for each (a save of thousands of rows, such as the demo data, stays linear).
+    /// </summary>
+    private sealed class Owners(List<EntityEntry> tracked)
+    {
+        private Dictionary<(IReadOnlyEntityType Type, object Key), EntityEntry>? _byKey;
+        private Dictionary<Guid, IAuditable>? _auditables;
+
+        public EntityEntry? OwnerOf(EntityEntry entry, IReadOnlyForeignKey ownership)
+        {
+            if (ownership.Properties.Count != 1 || !ownership.PrincipalKey.IsPrimaryKey())
+            {
+                return tracked.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+                    && ownership.Properties.Select((p, i) => Equals(entry.Property(p.Name).CurrentValue, e.Property(ownership.PrincipalKey.Properties[i].Name).CurrentValue)).All(x => x));
+            }
+
+            if (_byKey is null)
+            {
+                _byKey = [];
+                foreach (var e in tracked)
+                {
+                    if (e.Metadata.FindPrimaryKey() is { Properties.Count: 1 } key && e.Property(key.Properties[0].Name).CurrentValue is { } value)
+                    {
+                        _byKey.TryAdd((e.Metadata, value), e);
+                    }
+                }
+            }
+
+            return entry.Property(ownership.Properties[0].Name).CurrentValue is { } fk ? _byKey.GetValueOrDefault((ownership.PrincipalEntityType, fk)) : null;
+        }
+
+        public IAuditable? Auditable(Guid id)
+        {
+            if (_auditables is null)
+            {
+                _auditables = [];
+                foreach (var e in tracked)
+                {
+                    if (e.Entity is IAuditable a)
+                    {
+                        _auditables.TryAdd(a.Id, a);
+                    }
+                }
+            }
+
+            return _auditables.GetValueOrDefault(id);
+        }
     }
 
     private static string? Describe(EntityEntry entry, string? path)
