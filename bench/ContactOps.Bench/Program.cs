@@ -34,6 +34,7 @@ return options.Verb switch
 
     "generate-people" => SearchBench.Generate(options.Values),
     "search-load" => await SearchBench.RunAsync(options.Values),
+    "list-load" => await ListBench.RunAsync(options.Values),
 
     "generate-adjustments" => AdjustmentsBench.Generate(options.Values),
     "import-adjustments" => await AdjustmentsBench.ImportAsync(options.Values),
