@@ -24,7 +24,8 @@ using Npgsql;
 /// a recursive CTE on SQLite), each a copy of a demo row with its key, dates (over a year), state and assignee varied;
 /// then every kind of list request over HTTP on loopback with the bearer token of the demo user who works that list:
 /// each kind alone (N sequential requests), then 20 clients at once with a mix of every kind.
-///   list-load --provider sqlite|postgres --rows 1000000 [--runs 5] [--alone 40] [--clients 20] [--mixed 1200] [--pg "…"] [--keep true]
+///   list-load --provider sqlite|postgres --rows 1000000 [--runs 5] [--alone 40] [--clients 20] [--mixed 1200] [--pg "…"] [--keep true] [--sql true]
+///   (--runs 0: fill and warm up only, e.g. with --keep true to look at the plans)
 /// </summary>
 internal static class ListBench
 {
@@ -195,6 +196,12 @@ internal static class ListBench
                 }
 
                 results.Add(table);
+            }
+
+            if (runs == 0)
+            {
+                await app.StopAsync();
+                return 0;
             }
 
             Console.WriteLine($"median of {runs} runs ({provider}, {rows:N0} rows per list):");
