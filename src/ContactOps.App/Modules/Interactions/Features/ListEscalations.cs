@@ -103,9 +103,9 @@ public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessS
             _ => query,
         };
 
-        // Open first, most urgent first; answered ones after, latest answered first.
-        var ordered = filtered.OrderByDescending(e => e.State == EscalationState.Open).ThenBy(e => e.DueAt).ThenBy(e => e.Id);
-        var page = limit is { } cap ? await ordered.ToPageAsync(paging.Value, cap, ct) : await ordered.ToPageAsync(paging.Value, ct);
+        // Open first, most urgent first; answered ones after, by due instant. Each half is read in the order of
+        // IX_Escalations_OperationId_State_DueAt (State has two values), not sorted on an expression over every row.
+        var page = await PageAsync(filtered, paging.Value, limit ?? PagingQueries.CountCap, ct);
 
         var opIds = page.Items.Select(e => e.OperationId).Distinct().ToArray();
         var ops = await db.Operations.AsNoTracking().Where(o => opIds.Contains(o.Id))
@@ -118,6 +118,21 @@ public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessS
             InteractionRules.Promise(e.DueAt, ops[e.OperationId].TimeZoneId, e.TargetBusinessHours, e.DestinationArea),
             e.State.ToString(), Alarm(e, now, soon), e.AnsweredAt, e.Answer, e.AnsweredBy, e.Version));
         return new EscalationQueue(counts, rows, now, soonHours);
+    }
+
+    private static async Task<Page<Escalation>> PageAsync(IQueryable<Escalation> filtered, Paging paging, int countCap, CancellationToken ct)
+    {
+        var counted = await filtered.Take(countCap + 1).LongCountAsync(ct);
+        var open = filtered.Where(e => e.State == EscalationState.Open).OrderBy(e => e.DueAt).ThenBy(e => e.Id);
+        var answered = filtered.Where(e => e.State == EscalationState.Answered).OrderBy(e => e.DueAt).ThenBy(e => e.Id);
+        var openBefore = paging.Skip == 0 ? 0 : await open.Take(paging.Skip).LongCountAsync(ct);
+        var items = openBefore == paging.Skip ? await open.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct) : new List<Escalation>();
+        if (items.Count < paging.PageSize)
+        {
+            items.AddRange(await answered.Skip((int)(paging.Skip - openBefore)).Take(paging.PageSize - items.Count).ToListAsync(ct));
+        }
+
+        return new Page<Escalation>(items, paging.Page, paging.PageSize, Math.Min(counted, countCap), counted > countCap);
     }
 
     public static string Alarm(Escalation e, DateTimeOffset now, DateTimeOffset soon) => e.State switch
