@@ -570,6 +570,10 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
 
         await ExecAsync($"""UPDATE "Customers" SET "UpdatedAt" = @now WHERE "Id" IN (SELECT s.customer_id FROM {Stage} AS s WHERE s.changed)""", p, ct);
 
+        // The client's name word statistics, rebuilt from its tokens (the search's choice of driving word reads them).
+        await ExecAsync(CustomerNameWords.DeleteSql, p, ct);
+        await ExecAsync(CustomerNameWords.InsertSql, p, ct);
+
         await using var count = db.Database.GetDbConnection().CreateCommand();
         count.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         count.CommandTimeout = 1800;
