@@ -8,19 +8,30 @@ namespace ContactOps.Modules.Customers;
 
 /// <summary>
 /// Rebuilds the word statistics (<see cref="CustomerNameWord"/>) of a client from its name tokens, set-based: one
-/// DELETE and one INSERT … SELECT … GROUP BY (the same SQL on both engines), in one transaction. Run at the end of every
-/// customers import (inside its transaction), by the demo seeder and daily by <see cref="CustomerNameWordsJob"/>;
-/// between two runs, customers saved one by one are not counted (a word the statistics do not know counts as rare).
+/// INSERT … SELECT … GROUP BY … ON CONFLICT DO UPDATE and one DELETE of the words gone (the same SQL on both engines), in
+/// one transaction. Run by the demo seeder and daily by <see cref="CustomerNameWordsJob"/>; a customers import recounts
+/// only the words of the customers it created, inside its transaction. Between two runs, customers saved one by one
+/// are not counted (a word the statistics do not know counts as rare, so it drives the search: still correct).
 /// </summary>
 public sealed class CustomerNameWords(AppDbContext db, AccessScope scope, ILogger<CustomerNameWords> log)
 {
-    /// <summary>Removes the client's statistics (parameter @client).</summary>
-    public const string DeleteSql = """DELETE FROM "CustomerNameWords" WHERE "ClientId" = @client""";
-
-    /// <summary>Counts the client's customers per word from the token index (parameter @client).</summary>
-    public const string InsertSql = """
+    /// <summary>
+    /// Sets the count of each word of the client's tokens (parameter @client) that <paramref name="tokenFilter"/> keeps (a
+    /// condition on <c>t."Token"</c>, or null for all): an upsert in the words' order, so two imports of one client at
+    /// once neither collide on the key nor deadlock, and a search reading meanwhile sees old or new counts, never none.
+    /// </summary>
+    public static string UpsertSql(string? tokenFilter) => $"""
         INSERT INTO "CustomerNameWords" ("ClientId", "Token", "Customers")
-        SELECT "ClientId", "Token", COUNT(*) FROM "CustomerNameTokens" WHERE "ClientId" = @client GROUP BY "ClientId", "Token"
+        SELECT t."ClientId", t."Token", COUNT(*) FROM "CustomerNameTokens" AS t
+        WHERE t."ClientId" = @client{(tokenFilter is null ? "" : " AND " + tokenFilter)}
+        GROUP BY t."ClientId", t."Token" ORDER BY t."Token"
+        ON CONFLICT ("ClientId", "Token") DO UPDATE SET "Customers" = excluded."Customers"
+        """;
+
+    /// <summary>Removes the client's words no customer has any more (parameter @client).</summary>
+    public const string PruneSql = """
+        DELETE FROM "CustomerNameWords" WHERE "ClientId" = @client
+          AND NOT EXISTS (SELECT 1 FROM "CustomerNameTokens" AS t WHERE t."ClientId" = "CustomerNameWords"."ClientId" AND t."Token" = "CustomerNameWords"."Token")
         """;
 
     /// <summary>Rebuilds the statistics of one client, in the current transaction or in its own.</summary>
@@ -30,8 +41,8 @@ public sealed class CustomerNameWords(AppDbContext db, AccessScope scope, ILogge
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await db.Database.ExecuteSqlRawAsync(DeleteSql.Replace("@client", "{0}", StringComparison.Ordinal), [client], ct);
-            await db.Database.ExecuteSqlRawAsync(InsertSql.Replace("@client", "{0}", StringComparison.Ordinal), [client], ct);
+            await db.Database.ExecuteSqlRawAsync(UpsertSql(null).Replace("@client", "{0}", StringComparison.Ordinal), [client], ct);
+            await db.Database.ExecuteSqlRawAsync(PruneSql.Replace("@client", "{0}", StringComparison.Ordinal), [client], ct);
             if (own is not null)
             {
                 await own.CommitAsync(ct);

@@ -16,7 +16,7 @@ namespace ContactOps.Tests.Customers.Api;
 
 /// <summary>
 /// The name search picks its driving word from the per-client word statistics (<see cref="CustomerNameWord"/>), which the
-/// customers import, the demo seeder and a daily job rebuild; a word the statistics do not know still finds its customers.
+/// customers import (its own words), the demo seeder and a daily job rebuild; a word the statistics do not know still finds its customers.
 /// </summary>
 public class CustomerNameWordsTests
 {
@@ -111,47 +111,73 @@ public class CustomerNameWordsTests
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
-    public async Task An_import_rebuilds_the_clients_statistics(Provider provider)
+    public async Task An_import_recounts_the_words_of_the_customers_it_creates_and_two_imports_at_once_both_land(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var agent = await app.ClientForAsync("agent.premium-sales");
 
-        // One Xiomara saved by hand (not yet counted), three imported.
+        // One Xiomara saved by hand (not yet counted), three imported; MARIA's count made wrong on purpose.
         var created = await agent.PostAsJsonAsync("/api/v1/customers", new
         {
             operation = "premium-sales", documentType = "CC", documentNumber = "80222000", firstNames = "Xiomara", lastNames = "Arboleda", phone = "(310) 555 0178",
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        const string Csv =
-            "tipo_documento;Cédula;Nombres;Apellidos;Teléfono 1;Celular;correo;direccion;ciudad;cuenta;linea;plan;Segmento\r\n" +
-            "CC;80222111;Xiomara;Urrutia Lozada;;;;;;;;;\r\n" +
-            "CC;80222112;Xiomara Inés;Urrutia;;;;;;;;;\r\n" +
-            "CC;80222113;XIOMARA;Ñañez;;;;;;;;;\r\n";
-        using var temp = new TempFolder();
-        var path = temp.WriteText("clientes.csv", Csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await using (var scope = app.SystemScope())
-        {
-            await using var stream = File.OpenRead(path);
-            var result = await scope.ServiceProvider.GetRequiredService<ImportCustomers>()
-                .HandleAsync(new ImportCustomersRequest("premium-sales", stream, "clientes.csv"), null, CancellationToken.None);
-            Assert.True(result.IsSuccess, result.Error?.Message);
-            Assert.Equal(3, result.Value!.Created);
-        }
-
+        Guid clientId;
         await using (var scope = app.SystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var clientId = (await db.Clients.SingleAsync(c => c.Code == "telco-co")).Id;
-            var words = await db.CustomerNameWords.Where(w => w.ClientId == clientId && (w.Token == "XIOMARA" || w.Token == "URRUTIA" || w.Token == "NANEZ"))
-                .ToDictionaryAsync(w => w.Token, w => w.Customers);
-            Assert.Equal(4, words["XIOMARA"]);
-            Assert.Equal(2, words["URRUTIA"]);
-            Assert.Equal(1, words["NANEZ"]);
+            clientId = (await db.Clients.SingleAsync(c => c.Code == "telco-co")).Id;
+            Assert.Equal(1, await db.CustomerNameWords.Where(w => w.ClientId == clientId && w.Token == "MARIA").ExecuteUpdateAsync(u => u.SetProperty(w => w.Customers, 1)));
         }
 
-        await AssertStatisticsMatchTokensAsync(app);
+        const string Header = "tipo_documento;Cédula;Nombres;Apellidos;Teléfono 1;Celular;correo;direccion;ciudad;cuenta;linea;plan;Segmento\r\n";
+        using var temp = new TempFolder();
+        await ImportAsync(app, temp, "clientes.csv", Header +
+            "CC;80222111;Xiomara;Urrutia Lozada;;;;;;;;;\r\n" +
+            "CC;80222112;Xiomara Inés;Urrutia;;;;;;;;;\r\n" +
+            "CC;80222113;XIOMARA;Ñañez;;;;;;;;;\r\n", created: 3);
+
+        // The import's words are counted from the token index (the hand-saved Xiomara too); the others are left alone.
+        var words = await WordsAsync(app, clientId, "XIOMARA", "URRUTIA", "NANEZ", "ARBOLEDA", "MARIA");
+        Assert.Equal(4, words["XIOMARA"]);
+        Assert.Equal(2, words["URRUTIA"]);
+        Assert.Equal(1, words["NANEZ"]);
+        Assert.False(words.ContainsKey("ARBOLEDA"));
+        Assert.Equal(1, words["MARIA"]);
         Assert.Equal(2, (await Demo.SearchNamesAsync(agent, "xiomara urru")).Count);
+
+        // Two files with the same words at once: no collision on a word's row, both land, and the counts add up.
+        await Task.WhenAll(
+            ImportAsync(app, temp, "a.csv", Header + "CC;80222121;Yesenia;Urrutia Zabaleta;;;;;;;;;\r\nCC;80222122;Yesenia;Zabaleta;;;;;;;;;\r\n", created: 2),
+            ImportAsync(app, temp, "b.csv", Header + "CC;80222131;Yesenia Xiomara;Zabaleta;;;;;;;;;\r\nCC;80222132;Xiomara;Urrutia;;;;;;;;;\r\n", created: 2));
+        words = await WordsAsync(app, clientId, "XIOMARA", "URRUTIA", "YESENIA", "ZABALETA");
+        Assert.Equal(6, words["XIOMARA"]);
+        Assert.Equal(4, words["URRUTIA"]);
+        Assert.Equal(3, words["YESENIA"]);
+        Assert.Equal(3, words["ZABALETA"]);
+
+        // The daily rebuild then agrees with the tokens everywhere (MARIA and ARBOLEDA included).
+        await ActivatorUtilities.CreateInstance<CustomerNameWordsJob>(app.Services).Execute(null!, CancellationToken.None);
+        await AssertStatisticsMatchTokensAsync(app);
         Assert.Empty(app.LoggedErrors);
+    }
+
+    private static async Task ImportAsync(TestApp app, TempFolder temp, string name, string csv, int created)
+    {
+        var path = temp.WriteText(name, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await using var scope = app.SystemScope();
+        await using var stream = File.OpenRead(path);
+        var result = await scope.ServiceProvider.GetRequiredService<ImportCustomers>()
+            .HandleAsync(new ImportCustomersRequest("premium-sales", stream, name), null, CancellationToken.None);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal(created, result.Value!.Created);
+    }
+
+    private static async Task<Dictionary<string, int>> WordsAsync(TestApp app, Guid clientId, params string[] tokens)
+    {
+        await using var scope = app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.CustomerNameWords.Where(w => w.ClientId == clientId && tokens.Contains(w.Token)).ToDictionaryAsync(w => w.Token, w => w.Customers);
     }
 
     private static async Task AssertStatisticsMatchTokensAsync(TestApp app)
