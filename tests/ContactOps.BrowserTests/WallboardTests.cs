@@ -86,6 +86,7 @@ public class WallboardTests(BrowserFixture fixture)
         finally
         {
             await floor.StopAsync(operationId, CancellationToken.None);
+            LeaveFloor(operationId);
         }
 
         await Assertions.Expect(supervisor.Locator("#wall-running")).ToContainTextAsync("apagado", new() { Timeout = 30_000 });
@@ -184,6 +185,29 @@ public class WallboardTests(BrowserFixture fixture)
             await Assertions.Expect(supervisor.Locator("#wall-dialer-idle")).ToContainTextAsync("Not dialling: no lead base is open.");
             await Assertions.Expect(supervisor.Locator("#wall-card-dialable")).ToContainTextAsync("Dialable now");
             await Assertions.Expect(supervisor.Locator("#wall-card-inventory")).ToContainTextAsync("Inventory to work");
+
+            // An agent's change raised on another thread in Spanish (as the dialer's loop or an agent's Spanish circuit
+            // raises it) re-renders the English wallboard in English. The page redraws every second in its own language,
+            // so every render in between is recorded, not only the last.
+            await supervisor.EvaluateAsync("""
+                () => {
+                    window.__renders = [];
+                    new MutationObserver(() => window.__renders.push(document.querySelector('#wall-agents')?.innerText + ' | ' + document.querySelector('h1')?.innerText))
+                        .observe(document.body, { subtree: true, childList: true, characterData: true });
+                }
+                """);
+            await RaiseInSpanishAsync(() =>
+            {
+                var joined = Presence.OnFloor(operationId).Single(s => s.Login == "agent.devices-outbound");
+                Presence.Set(joined with { State = AgentFloorState.Ready, ReasonCode = null, Since = Clock.GetUtcNow() });
+            });
+            await Assertions.Expect(supervisor.Locator("#wall-agent-agent\\.devices-outbound")).ToHaveAttributeAsync("data-state", "Ready", new() { Timeout = 30_000 });
+            await Assertions.Expect(supervisor.Locator("#wall-agent-agent\\.devices-outbound")).ToContainTextAsync("Ready");
+            await Assertions.Expect(supervisor.Locator("#wall-card-dialable")).ToContainTextAsync("Dialable now");
+            await Assertions.Expect(supervisor.Locator("h1")).ToContainTextAsync("Live wallboard");
+            var renders = await supervisor.EvaluateAsync<string[]>("() => window.__renders");
+            Assert.NotEmpty(renders);
+            Assert.DoesNotContain(renders, r => r.Contains("Tablero en vivo", StringComparison.Ordinal) || r.Contains("Listo", StringComparison.Ordinal));
             await supervisor.SwitchLanguageAsync("es");
             await supervisor.SettleAsync();
             await agent.Locator("#desk-logout").ClickAsync();
@@ -191,9 +215,40 @@ public class WallboardTests(BrowserFixture fixture)
         finally
         {
             await floor.StopAsync(operationId, CancellationToken.None);
+            LeaveFloor(operationId);
         }
 
         Assert.Empty(fixture.App.LoggedErrors);
+    }
+
+    private AgentPresence Presence => fixture.App.Services.GetRequiredService<AgentPresence>();
+
+    private TimeProvider Clock => fixture.App.Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>Runs on this thread in Spanish, whatever the test runner's culture.</summary>
+    private static async Task RaiseInSpanishAsync(Action raise)
+    {
+        await Task.Yield();
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("es-CO");
+        try
+        {
+            raise();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    /// <summary>Whatever happened, the agent leaves the floor, so the next test finds the desk's join button.</summary>
+    private void LeaveFloor(Guid operationId)
+    {
+        foreach (var session in Presence.OnFloor(operationId))
+        {
+            Presence.Set(session with { State = AgentFloorState.LoggedOut, ReasonCode = null, Since = Clock.GetUtcNow() });
+        }
     }
 
     /// <summary>The headline figures, the agents table and the hour-by-hour chart fit the viewport (1366×768): no vertical scroll.</summary>

@@ -638,6 +638,24 @@ namespace ContactOps.Migrations.Postgres.Migrations
                     b.ToTable("CustomerNameTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ContactOps.Modules.Customers.CustomerNameWord", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClientId", "Token");
+
+                    b.ToTable("CustomerNameWords", (string)null);
+                });
+
             modelBuilder.Entity("ContactOps.Modules.Customers.CustomerPhone", b =>
                 {
                     b.Property<Guid>("Id")

@@ -631,6 +631,23 @@ namespace ContactOps.Migrations.Sqlite.Migrations
                     b.ToTable("CustomerNameTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ContactOps.Modules.Customers.CustomerNameWord", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Token");
+
+                    b.ToTable("CustomerNameWords", (string)null);
+                });
+
             modelBuilder.Entity("ContactOps.Modules.Customers.CustomerPhone", b =>
                 {
                     b.Property<Guid>("Id")

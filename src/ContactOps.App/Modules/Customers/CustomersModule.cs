@@ -20,6 +20,8 @@ public sealed class CustomersModule : IAppModule, ICliModule
         services.AddScoped<SearchCustomers>();
         services.AddScoped<CreateCustomer>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, CustomerNameTokens>();
+        services.AddScoped<CustomerNameWords>();
+        services.AddHostedService<CustomerNameWordsSchedule>();
         services.AddScoped<GetCustomer360>();
         services.AddScoped<RevealPersonalData>();
         services.AddScoped<VerifyPersonalData>();

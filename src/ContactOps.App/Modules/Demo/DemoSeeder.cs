@@ -135,6 +135,9 @@ public sealed class DemoSeeder(AppDbContext db, AccessScope scope, UserManager<A
         AddCustomers(co, 300, random);
         AddCustomers(bo, 100, random);
         await db.SaveChangesAsync(ct);
+        var words = new CustomerNameWords(db, scope, Microsoft.Extensions.Logging.Abstractions.NullLogger<CustomerNameWords>.Instance);
+        await words.RefreshAsync(co.Id, ct);
+        await words.RefreshAsync(bo.Id, ct);
 
         // Interactions (premium inbound): escalation types and a few cases, one escalation overdue.
         InteractionsDemo.Add(db, co, ops["premium-sales"], time);

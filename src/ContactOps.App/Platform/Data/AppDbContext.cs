@@ -54,6 +54,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
 
     public DbSet<CustomerNameToken> CustomerNameTokens => Set<CustomerNameToken>();
 
+    public DbSet<CustomerNameWord> CustomerNameWords => Set<CustomerNameWord>();
+
     public DbSet<HomeAccount> HomeAccounts => Set<HomeAccount>();
 
     public DbSet<MobileLine> MobileLines => Set<MobileLine>();
@@ -187,11 +189,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, AccessS
         builder.Entity<CustomerPhone>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<CustomerAddress>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         builder.Entity<CustomerNameToken>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
+        builder.Entity<CustomerNameWord>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));
         if (!IsSqlite)
         {
             // Byte order, as on SQLite: a prefix search is a plain range on the (client, token) index whatever the
             // database's default collation.
             builder.Entity<CustomerNameToken>().Property(e => e.Token).UseCollation("C");
+            builder.Entity<CustomerNameWord>().Property(e => e.Token).UseCollation("C");
         }
 
         builder.Entity<HomeAccount>().HasQueryFilter(e => ScopeSeesAll || ScopeClientIds.Contains(e.ClientId));

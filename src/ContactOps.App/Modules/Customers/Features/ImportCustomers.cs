@@ -570,6 +570,14 @@ public sealed class ImportCustomers(AppDbContext db, AccessScope scope, AuditLog
 
         await ExecAsync($"""UPDATE "Customers" SET "UpdatedAt" = @now WHERE "Id" IN (SELECT s.customer_id FROM {Stage} AS s WHERE s.changed)""", p, ct);
 
+        // The name word statistics (the search's choice of driving word reads them): the words of the customers this
+        // import created are recounted, not the whole client's (a ten-row file must not recount a million customers).
+        await ExecAsync(
+            CustomerNameWords.UpsertSql(sqlite
+                ? $"""t."Token" IN (SELECT j.value FROM {Stage} AS s, json_each(s.name_tokens) AS j WHERE {First} AND {IsNew})"""
+                : $"""t."Token" IN (SELECT j.value FROM {Stage} AS s, json_array_elements_text(s.name_tokens::json) AS j(value) WHERE {First} AND {IsNew})"""),
+            p, ct);
+
         await using var count = db.Database.GetDbConnection().CreateCommand();
         count.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         count.CommandTimeout = 1800;

@@ -21,8 +21,6 @@ public sealed class SearchCustomers(AppDbContext db)
 
     private const int MaxWords = 5;
 
-    private const int SelectivityCap = 20_000;
-
     public async Task<Result<Page<CustomerSummary>>> HandleAsync(CustomerSearchRequest request, CancellationToken ct)
     {
         var paging = Paging.From(request.Page, request.PageSize ?? 20);
@@ -167,10 +165,13 @@ public sealed class SearchCustomers(AppDbContext db)
     }
 
     /// <summary>
-    /// The words' prefix ranges, the rarest first: each range is counted on the index up to <see cref="SelectivityCap"/>
-    /// entries (a bounded read), so "maria gomez quintero" is driven by QUINTERO, not by thousands of MARIAs.
+    /// The words' prefix ranges, the rarest first per the client's word statistics (<see cref="CustomerNameWord"/>): a
+    /// word's estimate is the sum of the customers of the statistics' words in its prefix range (a range of the small
+    /// statistics table's key, not of the token index), so "maria gomez quintero" is driven by QUINTERO, not by thousands
+    /// of MARIAs. A word the statistics do not know (a name saved since their last refresh) counts as 0: it drives.
+    /// Ties go to the longer word.
     /// </summary>
-    private async Task<(string From, string To)[]> RarestFirstAsync(Guid clientId, string[] words, CancellationToken ct)
+    internal async Task<(string From, string To)[]> RarestFirstAsync(Guid clientId, string[] words, CancellationToken ct)
     {
         var ranges = words.Select(TextSearch.PrefixRange).ToArray();
         if (ranges.Length == 1)
@@ -178,14 +179,14 @@ public sealed class SearchCustomers(AppDbContext db)
             return ranges;
         }
 
-        var counted = new List<(int Count, int Length, (string From, string To) Range)>();
+        var counted = new List<(long Count, int Length, (string From, string To) Range)>();
         foreach (var range in ranges)
         {
             var (from, to) = range;
 #pragma warning disable CA1309
-            var count = await db.CustomerNameTokens.AsNoTracking()
-                .Where(t => t.ClientId == clientId && string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0)
-                .Take(SelectivityCap).CountAsync(ct);
+            var count = await db.CustomerNameWords.AsNoTracking()
+                .Where(w => w.ClientId == clientId && string.Compare(w.Token, from) >= 0 && string.Compare(w.Token, to) < 0)
+                .SumAsync(w => (long)w.Customers, ct);
 #pragma warning restore CA1309
             counted.Add((count, from.Length, range));
         }
