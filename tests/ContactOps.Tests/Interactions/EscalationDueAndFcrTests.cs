@@ -132,6 +132,57 @@ public class EscalationDueAndFcrTests
         Assert.Equal(ErrorKind.Conflict, again.Error!.Kind);
     }
 
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Pages_of_the_queue_read_open_then_answered_and_a_page_spans_the_boundary(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var clocked = ClockedApp.Start(app, Bogota.At(2026, 12, 14, 8));
+        await clocked.DbAsync(db => db.Escalations.ExecuteDeleteAsync());
+        var customer = await clocked.CustomerIdAsync(Maria);
+
+        // Five escalations ten minutes apart (five due instants); the second and the fourth answered.
+        var ids = new List<Guid>();
+        foreach (var type in new[] { "CREACION_PREDIO", "ESTUDIO_DOCUMENTO", "CREACION_PREDIO", "ESTUDIO_DOCUMENTO", "ESTUDIO_DOCUMENTO" })
+        {
+            ids.Add((await EscalateAsync(clocked, customer, type)).Interaction.Escalation!.Id);
+            clocked.Clock.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        foreach (var id in new[] { ids[1], ids[3] })
+        {
+            var answered = await clocked.RunAsync<AnswerEscalation, Result<EscalationView>>(h => h.HandleAsync(id, new AnswerEscalationRequest("Respondido."), default));
+            Assert.True(answered.IsSuccess, answered.Error?.Message);
+        }
+
+        // The expected order from the rows themselves: open by due instant, then answered by due instant.
+        var rows = await clocked.DbAsync(db => db.Escalations.AsNoTracking().ToListAsync());
+        var expected = rows.Where(e => e.State == EscalationState.Open).OrderBy(e => e.DueAt).ThenBy(e => e.Id)
+            .Concat(rows.Where(e => e.State == EscalationState.Answered).OrderBy(e => e.DueAt).ThenBy(e => e.Id))
+            .Select(e => e.Id).ToList();
+        Assert.Equal(5, expected.Count);
+
+        // Pages of two: open, open | open, answered (the boundary) | answered; then past the end.
+        var seen = new List<Guid>();
+        for (var page = 1; page <= 4; page++)
+        {
+            var result = await clocked.RunAsync<ListEscalations, Result<EscalationQueue>>(h => h.HandleAsync(new EscalationQueueRequest("premium-sales", null, null, page, 2), default));
+            Assert.True(result.IsSuccess, result.Error?.Message);
+            Assert.Equal(5, result.Value!.Page.Total);
+            Assert.Equal(page switch { 1 or 2 => 2, 3 => 1, _ => 0 }, result.Value.Page.Items.Count);
+            seen.AddRange(result.Value.Page.Items.Select(r => r.Id));
+        }
+
+        Assert.Equal(expected, seen);
+
+        // A filter keeps the order within its half.
+        var open = await clocked.RunAsync<ListEscalations, Result<EscalationQueue>>(h => h.HandleAsync(new EscalationQueueRequest("premium-sales", "open", null, 2, 2), default));
+        Assert.Equal(expected.Skip(2).Take(1), open.Value!.Page.Items.Select(r => r.Id));
+        var answeredPage = await clocked.RunAsync<ListEscalations, Result<EscalationQueue>>(h => h.HandleAsync(new EscalationQueueRequest("premium-sales", "answered", null, 1, 1), default));
+        Assert.Equal(expected.Skip(3).Take(1), answeredPage.Value!.Page.Items.Select(r => r.Id));
+    }
+
     private static async Task<CloseInteractionResponse> EscalateAsync(ClockedApp app, Guid customer, string type)
     {
         var id = await OpenAsync(app, customer);
