@@ -184,7 +184,13 @@ namespace ContactOps.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OperationId", "AgentLogin", "RejectedCutoff");
 
+                    b.HasIndex("OperationId", "FirstCutoff", "Key");
+
                     b.HasIndex("OperationId", "State", "PqrDueOn");
+
+                    b.HasIndex("OperationId", "PqrAnsweredOn", "PqrDueOn", "PqrFlagOn");
+
+                    b.HasIndex("OperationId", "PqrDueOn", "FirstCutoff", "Key");
 
                     b.ToTable("Adjustments", (string)null);
                 });

@@ -70,6 +70,20 @@ public static class PagingQueries
     public static Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, Paging paging, CancellationToken ct) =>
         ordered.ToPageAsync(paging, CountCap, ct);
 
+    /// <summary>
+    /// A count that stops at <paramref name="cap"/> (default <see cref="CountCap"/>): a bounded read of an index range
+    /// instead of every matching row. <c>Capped</c> says there are more; show it as "10.000+".
+    /// </summary>
+    public static async Task<(long Count, bool Capped)> CappedCountAsync<T>(this IQueryable<T> query, CancellationToken ct, int cap = CountCap)
+    {
+        var counted = await query.Take(cap + 1).LongCountAsync(ct);
+        return (Math.Min(counted, cap), counted > cap);
+    }
+
+    /// <summary>A capped count as the user reads it: "10.000+" past the cap (the current culture's digits).</summary>
+    public static string CountText(long count, bool capped) =>
+        count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + (capped ? "+" : "");
+
     /// <summary><see cref="ToPageAsync{T}(IQueryable{T}, Paging, CancellationToken)"/> with another cap.</summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, Paging paging, int countCap, CancellationToken ct)
     {

@@ -14,6 +14,12 @@ internal sealed class AdjustmentConfiguration : IEntityTypeConfiguration<Adjustm
         b.HasIndex(x => new { x.OperationId, x.AgentLogin, x.RejectedCutoff });
         b.HasIndex(x => new { x.OperationId, x.LastCutoff });
         b.HasIndex(x => new { x.OperationId, x.Account });
+
+        // The queue's default order read in index order (dated by due date, then undated by first cut), and its clock
+        // counts (unanswered, by due date) as index ranges.
+        b.HasIndex(x => new { x.OperationId, x.PqrDueOn, x.FirstCutoff, x.Key });
+        b.HasIndex(x => new { x.OperationId, x.FirstCutoff, x.Key });
+        b.HasIndex(x => new { x.OperationId, x.PqrAnsweredOn, x.PqrDueOn, x.PqrFlagOn });
         b.Property(x => x.Key).HasMaxLength(200);
         b.Property(x => x.Account).HasMaxLength(60);
         b.Property(x => x.EscalationRef).HasMaxLength(80);

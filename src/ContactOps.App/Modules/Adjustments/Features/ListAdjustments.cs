@@ -25,7 +25,27 @@ public sealed record AdjustmentRow(
     DateOnly? PqrFiledOn, DateOnly? PqrFlagOn, DateOnly? PqrDueOn, string Clock, int? BusinessDaysLeft, DateOnly? AppealDeadlineOn,
     int ContactAttempts, DateTimeOffset? NextContactAt, bool AttemptsExhausted, string? AssignedTo, bool Corrected, Guid Version);
 
-public sealed record AdjustmentQueue(string Operation, DateOnly Today, IReadOnlyDictionary<string, int> CountsByState, int Flagged, int Overdue, Page<AdjustmentRow> Page);
+/// <summary>
+/// The counts stop at <see cref="PagingQueries.CountCap"/> (bounded reads at a million adjustments): <c>Capped</c> names
+/// those that did (a state's name, "Flagged", "Overdue"), null when none did.
+/// </summary>
+public sealed record AdjustmentQueue(
+    string Operation, DateOnly Today, IReadOnlyDictionary<string, int> CountsByState, int Flagged, int Overdue, Page<AdjustmentRow> Page,
+    IReadOnlyList<string>? Capped = null)
+{
+    /// <summary>The count of a state, "Flagged" or "Overdue" as the user reads it ("10.000+" when capped).</summary>
+    public string CountText(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var count = key switch
+        {
+            "Flagged" => Flagged,
+            "Overdue" => Overdue,
+            _ => CountsByState.GetValueOrDefault(key),
+        };
+        return PagingQueries.CountText(count, Capped?.Contains(key) == true);
+    }
+}
 
 /// <summary>The cell's queue of adjustments: counts per state and per clock alarm, and one filtered, sorted page.</summary>
 public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessScope scope, TimeProvider time)
@@ -119,10 +139,31 @@ public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessS
         var opId = op.Value.Id;
         var all = db.Adjustments.AsNoTracking().Where(a => a.OperationId == opId);
 
-        var byState = await all.GroupBy(a => a.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var counts = Enum.GetValues<AdjustmentState>().ToDictionary(s => s.ToString(), s => byState.FirstOrDefault(x => x.Key == s)?.Count ?? 0, StringComparer.Ordinal);
-        var flaggedCount = await all.CountAsync(a => a.PqrAnsweredOn == null && a.PqrFlagOn <= today && a.PqrDueOn >= today, ct);
-        var overdueCount = await all.CountAsync(a => a.PqrAnsweredOn == null && a.PqrDueOn < today, ct);
+        // Counts that do not scan: each one a range of an index read up to the cap (a GROUP BY State read the operation's
+        // whole index: 94 ms on PostgreSQL at 200,000 adjustments).
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var capped = new List<string>();
+        foreach (var s in Enum.GetValues<AdjustmentState>())
+        {
+            var (n, over) = await all.Where(a => a.State == s).CappedCountAsync(ct);
+            counts[s.ToString()] = (int)n;
+            if (over)
+            {
+                capped.Add(s.ToString());
+            }
+        }
+
+        var (flaggedCount, flaggedOver) = await all.Where(a => a.PqrAnsweredOn == null && a.PqrDueOn >= today && a.PqrFlagOn <= today).CappedCountAsync(ct);
+        var (overdueCount, overdueOver) = await all.Where(a => a.PqrAnsweredOn == null && a.PqrDueOn < today).CappedCountAsync(ct);
+        if (flaggedOver)
+        {
+            capped.Add("Flagged");
+        }
+
+        if (overdueOver)
+        {
+            capped.Add("Overdue");
+        }
 
         var query = all;
         if (openOnly)
@@ -184,14 +225,35 @@ public sealed class ListAdjustments(IDbContextFactory<AppDbContext> dbs, AccessS
                 || (a.FilingNumber != null && a.FilingNumber.StartsWith(q)));
         }
 
-        var ordered = sort switch
+        var countCap = limit ?? PagingQueries.CountCap;
+        var page = sort switch
         {
-            "age" => query.OrderBy(a => a.FirstCutoff).ThenBy(a => a.Key),
-            "state" => query.OrderBy(a => a.State).ThenBy(a => a.PqrDueOn == null).ThenBy(a => a.PqrDueOn).ThenBy(a => a.Key),
-            _ => query.OrderBy(a => a.PqrDueOn == null).ThenBy(a => a.PqrDueOn).ThenBy(a => a.FirstCutoff).ThenBy(a => a.Key),
+            "age" => await query.OrderBy(a => a.FirstCutoff).ThenBy(a => a.Key).ToPageAsync(paging.Value, countCap, ct),
+            "state" => await query.OrderBy(a => a.State).ThenBy(a => a.PqrDueOn == null).ThenBy(a => a.PqrDueOn).ThenBy(a => a.Key).ToPageAsync(paging.Value, countCap, ct),
+            _ => await DueFirstPageAsync(query, paging.Value, countCap, ct),
         };
-        var page = limit is { } cap ? await ordered.ToPageAsync(paging.Value, cap, ct) : await ordered.ToPageAsync(paging.Value, ct);
-        return new AdjustmentQueue(op.Value.Code, today, counts, flaggedCount, overdueCount, page.Map(a => Row(a, context, today)));
+        return new AdjustmentQueue(op.Value.Code, today, counts, (int)flaggedCount, (int)overdueCount, page.Map(a => Row(a, context, today)), capped.Count > 0 ? capped : null);
+    }
+
+    /// <summary>
+    /// The default order (by PQR due date, the undated after, then by first cut and key), read as two index-ordered halves:
+    /// the dated ones on (OperationId, PqrDueOn, FirstCutoff, Key), then the undated ones on (OperationId, FirstCutoff,
+    /// Key), the offset split between them. Sorting on <c>PqrDueOn IS NULL</c> sorted every row of the operation (a
+    /// parallel seq scan and top-N sort on PostgreSQL, 336 ms at 200,000 adjustments; a temp b-tree on SQLite, 1.3 s).
+    /// </summary>
+    private static async Task<Page<Adjustment>> DueFirstPageAsync(IQueryable<Adjustment> query, Paging paging, int countCap, CancellationToken ct)
+    {
+        var counted = await query.Take(countCap + 1).LongCountAsync(ct);
+        var dated = query.Where(a => a.PqrDueOn != null).OrderBy(a => a.PqrDueOn).ThenBy(a => a.FirstCutoff).ThenBy(a => a.Key);
+        var undated = query.Where(a => a.PqrDueOn == null).OrderBy(a => a.FirstCutoff).ThenBy(a => a.Key);
+        var datedBefore = paging.Skip == 0 ? 0 : await dated.Take(paging.Skip).CountAsync(ct);
+        var items = datedBefore == paging.Skip ? await dated.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct) : [];
+        if (items.Count < paging.PageSize)
+        {
+            items.AddRange(await undated.Skip(paging.Skip - datedBefore).Take(paging.PageSize - items.Count).ToListAsync(ct));
+        }
+
+        return new Page<Adjustment>(items, paging.Page, paging.PageSize, Math.Min(counted, countCap), counted > countCap);
     }
 
     /// <summary>The row of one adjustment as of <paramref name="today"/>.</summary>

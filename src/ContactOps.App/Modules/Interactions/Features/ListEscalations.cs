@@ -19,7 +19,23 @@ public sealed record EscalationRow(
     Guid Id, Guid InteractionId, string Operation, Guid? CustomerId, string? CustomerName, string TypeCode, string TypeName, string DestinationArea,
     DateTimeOffset OpenedAt, PromisedAnswer Promised, string State, string Alarm, DateTimeOffset? AnsweredAt, string? Answer, string? AnsweredBy, Guid Version);
 
-public sealed record EscalationCounts(long Open, long Overdue, long DueSoon, long Answered);
+/// <summary>Each count stops at <see cref="PagingQueries.CountCap"/>; <c>Capped</c> names those that did ("Open", "Overdue", "DueSoon", "Answered"), null when none did.</summary>
+public sealed record EscalationCounts(long Open, long Overdue, long DueSoon, long Answered, IReadOnlyList<string>? Capped = null)
+{
+    /// <summary>A count as the user reads it ("10.000+" when capped).</summary>
+    public string Text(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var count = key switch
+        {
+            "Open" => Open,
+            "Overdue" => Overdue,
+            "DueSoon" => DueSoon,
+            _ => Answered,
+        };
+        return PagingQueries.CountText(count, Capped?.Contains(key) == true);
+    }
+}
 
 public sealed record EscalationQueue(EscalationCounts Counts, Page<EscalationRow> Page, DateTimeOffset Now, double DueSoonHours);
 
@@ -88,11 +104,25 @@ public sealed class ListEscalations(IDbContextFactory<AppDbContext> dbs, AccessS
 
         var now = time.GetUtcNow();
         var soon = now.AddHours(soonHours);
+        // Each count a range of IX_Escalations_OperationId_State_DueAt read up to the cap (the answered ones grow forever).
+        var capped = new List<string>();
+        async Task<long> CountAsync(string key, IQueryable<Escalation> q)
+        {
+            var (n, over) = await q.CappedCountAsync(ct);
+            if (over)
+            {
+                capped.Add(key);
+            }
+
+            return n;
+        }
+
         var counts = new EscalationCounts(
-            await query.LongCountAsync(e => e.State == EscalationState.Open, ct),
-            await query.LongCountAsync(e => e.State == EscalationState.Open && e.DueAt < now, ct),
-            await query.LongCountAsync(e => e.State == EscalationState.Open && e.DueAt >= now && e.DueAt < soon, ct),
-            await query.LongCountAsync(e => e.State == EscalationState.Answered, ct));
+            await CountAsync("Open", query.Where(e => e.State == EscalationState.Open)),
+            await CountAsync("Overdue", query.Where(e => e.State == EscalationState.Open && e.DueAt < now)),
+            await CountAsync("DueSoon", query.Where(e => e.State == EscalationState.Open && e.DueAt >= now && e.DueAt < soon)),
+            await CountAsync("Answered", query.Where(e => e.State == EscalationState.Answered)));
+        counts = capped.Count > 0 ? counts with { Capped = capped } : counts;
 
         var filtered = filter switch
         {
