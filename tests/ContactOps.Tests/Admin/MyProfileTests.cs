@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ContactOps.Tests.Infrastructure;
 using ContactOps.Tests.Platform;
 using static ContactOps.Tests.Ui.UiPageTests;
@@ -36,6 +39,51 @@ public class MyProfileTests
         var cleared = await Demo.JsonAsync(await agent.PutAsJsonAsync("/api/v1/me/profile", new { extension = "", dialerLogin = (string?)null }));
         Assert.Null(cleared.GetProperty("extension").GetString());
         Assert.Equal("agent.premium-sales", cleared.GetProperty("deskLogin").GetString());
+        Assert.Empty(app.LoggedErrors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_admin_sets_an_agents_extension_and_dialer_login_which_the_agent_then_reads(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var admin = await app.ClientForAsync("admin.telco-co");
+        var users = await Demo.JsonAsync(await admin.GetAsync("/api/v1/users?q=agent.premium-sales"));
+        var agentRow = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "agent.premium-sales");
+        var id = agentRow.GetProperty("id").GetGuid();
+
+        var saved = await admin.PutAsJsonAsync($"/api/v1/users/{id}/desk", new { extension = " 4102 ", dialerLogin = "co.agente_07" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var row = await Demo.JsonAsync(saved);
+        Assert.Equal("4102", row.GetProperty("extension").GetString());
+        Assert.Equal("co.agente_07", row.GetProperty("dialerLogin").GetString());
+
+        // The agent's desk defaults are what the admin set.
+        var agent = await app.ClientForAsync("agent.premium-sales");
+        var profile = await Demo.JsonAsync(await agent.GetAsync("/api/v1/me/profile"));
+        Assert.Equal("4102", profile.GetProperty("extension").GetString());
+        Assert.Equal("co.agente_07", profile.GetProperty("deskLogin").GetString());
+
+        // The same rules as the user's own page; nothing changes on a refusal.
+        var bad = await admin.PutAsJsonAsync($"/api/v1/users/{id}/desk", new { extension = "41a", dialerLogin = "co.agente_07" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("profile.extension_invalid", (await Demo.JsonAsync(bad)).GetProperty("code").GetString());
+        Assert.Equal("4102", (await Demo.JsonAsync(await agent.GetAsync("/api/v1/me/profile"))).GetProperty("extension").GetString());
+
+        // An agent cannot set anyone's, not even their own, through the admin route; the other client's admin cannot either.
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PutAsJsonAsync($"/api/v1/users/{id}/desk", new { extension = "4999" })).StatusCode);
+        var other = await (await app.ClientForAsync("admin.telco-bo")).PutAsJsonAsync($"/api/v1/users/{id}/desk", new { extension = "4999" });
+        Assert.Contains(other.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });
+
+        // Blank clears; the change is in the audit trail.
+        var cleared = await Demo.JsonAsync(await admin.PutAsJsonAsync($"/api/v1/users/{id}/desk", new { extension = "", dialerLogin = "" }));
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("extension").ValueKind);
+        await using (var scope = app.SystemScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContactOps.Platform.Data.AppDbContext>();
+            Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityId == id.ToString() && e.Changes!.Contains("desk-changed")));
+        }
+
         Assert.Empty(app.LoggedErrors);
     }
 

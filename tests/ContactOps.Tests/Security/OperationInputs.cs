@@ -282,6 +282,8 @@ public static class OperationInputs
                 "code" when op.Path.Contains("{disposition}", StringComparison.Ordinal) => JsonValue.Create(c.Records.Get("disposition", c.Operation)),
                 "code" when op.Path.Contains("dispositions", StringComparison.Ordinal) => JsonValue.Create("WALK_" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()),
                 "channel" => JsonValue.Create("Voice"),
+                "extension" => JsonValue.Create("4101"),
+                "dialerLogin" => JsonValue.Create("walk.agente"),
                 "escalationType" => JsonValue.Create(""),
                 "resolution" => JsonValue.Create("SolvedFirstContact"),
                 "typology" => JsonValue.Create("CONSULTA_GENERAL"),

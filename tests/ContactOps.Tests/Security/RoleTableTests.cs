@@ -114,6 +114,7 @@ public class RoleTableTests(ITestOutputHelper output)
         ["POST /api/v1/users"] = new(Premium, Administration),
         ["PUT /api/v1/users/{id}/client-admin/{client}"] = new(Premium, Tiers),
         ["PUT /api/v1/users/{id}/active"] = new(Premium, Administration),
+        ["PUT /api/v1/users/{id}/desk"] = new(Premium, Administration),
         ["POST /api/v1/users/{id}/unlock"] = new(Premium, Administration),
         ["POST /api/v1/users/{id}/password"] = new(Premium, Administration),
         ["POST /api/v1/users/{id}/memberships"] = new(Premium, Administration),

@@ -12,7 +12,7 @@ namespace ContactOps.Modules.Administration;
 public sealed record MembershipRow(Guid Id, string Client, string Operation, string Role, Guid? TeamId);
 
 /// <summary>A user as an admin sees them: only the memberships (and client-admin grants) within the admin's own scope.</summary>
-public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Email, bool IsActive, bool IsPlatformAdmin, bool IsLockedOut, IReadOnlyList<MembershipRow> Memberships, IReadOnlyList<string> ClientAdminOf, DateTimeOffset? LockedUntil = null, int FailedSignIns = 0, int LockoutStreak = 0);
+public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Email, bool IsActive, bool IsPlatformAdmin, bool IsLockedOut, IReadOnlyList<MembershipRow> Memberships, IReadOnlyList<string> ClientAdminOf, DateTimeOffset? LockedUntil = null, int FailedSignIns = 0, int LockoutStreak = 0, string? Extension = null, string? DialerLogin = null);
 
 /// <summary>Finding users an admin may manage, and describing them.</summary>
 public sealed class AdminUsers(AdminAccess access, UserManager<AppUser> users, AuditLog audit, TimeProvider time)
@@ -140,7 +140,7 @@ public sealed class AdminUsers(AdminAccess access, UserManager<AppUser> users, A
                 .Select(m => new MembershipRow(m.Id, clients.GetValueOrDefault(m.ClientId, "?"), ops.GetValueOrDefault(m.OperationId, "?"), m.Role.ToString(), m.TeamId))
                 .OrderBy(m => m.Client, StringComparer.Ordinal).ThenBy(m => m.Operation, StringComparer.Ordinal).ToList(),
             grants.Where(g => g.UserId == u.Id).Select(g => clients.GetValueOrDefault(g.ClientId, "?")).Order(StringComparer.Ordinal).ToList(),
-            u.LockoutEnd > now ? u.LockoutEnd : null, u.AccessFailedCount, u.LockoutStreak)).ToList();
+            u.LockoutEnd > now ? u.LockoutEnd : null, u.AccessFailedCount, u.LockoutStreak, u.Extension, u.DialerLogin)).ToList();
     }
 
     /// <summary>Identity's errors (already Spanish) as field errors.</summary>

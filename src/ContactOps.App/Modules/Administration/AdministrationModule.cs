@@ -17,6 +17,7 @@ public sealed class AdministrationModule : IAppModule
         services.AddScoped<ListUsers>();
         services.AddScoped<CreateUser>();
         services.AddScoped<SetUserActive>();
+        services.AddScoped<SetUserDesk>();
         services.AddScoped<UnlockUser>();
         services.AddScoped<ResetPassword>();
         services.AddScoped<AddMembership>();
@@ -43,6 +44,8 @@ public sealed class AdministrationModule : IAppModule
             .WithSummary("Grant or take back the administration of a whole client (platform admins and that client's admins)").Produces<UserRow>();
         users.MapPut("/{id:guid}/active", async (Guid id, SetUserActiveRequest request, SetUserActive h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
             .WithSummary("Activate or deactivate a user").Produces<UserRow>();
+        users.MapPut("/{id:guid}/desk", async (Guid id, SetUserDeskRequest request, SetUserDesk h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
+            .WithSummary("Set a user's extension and dialer login (what the desks and the sale form prefill)").Produces<UserRow>();
         users.MapPost("/{id:guid}/unlock", async (Guid id, UnlockUser h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, ct)))
             .WithSummary("End a lockout").Produces<UserRow>();
         users.MapPost("/{id:guid}/password", async (Guid id, ResetPasswordRequest request, ResetPassword h, CancellationToken ct) => ApiResults.From(await h.HandleAsync(id, request, ct)))
